@@ -1,0 +1,220 @@
+"""The cattrs converter: structure and unstructure hooks for every event and type.
+
+:func:`register_hooks` installs the hooks into any :class:`cattrs.Converter`
+(including ``cattrs.global_converter``); :data:`converter` is a ready-made one.
+
+Structuring an :class:`~flows_events.events.Event` reads its ``type`` as goflow does
+(case-insensitive key, last one wins, goflow's errors) and dispatches through the type
+registry, so classes registered later with
+:func:`~flows_events.events.register_type` are picked up by every converter. A
+concrete class decodes the document with goflow's rules
+(:mod:`flows_events.decoding`) and builds the instance with a function cattrs
+generates once per class; construction runs goflow's validation. Unstructuring uses
+cattrs-generated functions too, with goflow's key order and ``omitempty``.
+
+Hints (``msg_wait``) use cattrs' tagged-union strategy on their ``type``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import typing
+from typing import Any, Callable, Dict, Optional, Union
+
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.strategies import configure_tagged_union
+
+from . import decoding
+from .errors import EventError, UnknownTypeError
+from .events import Event, event_class
+from .fields import Kind, is_model, specs
+from .gojson import RawJSON, sort_map_keys
+from .numbers import format_xnumber
+from .timestamps import Timestamp
+from .types import HINT_TYPES, Hint
+
+__all__ = ["converter", "register_hooks", "structure_event"]
+
+_HintUnion = Union[tuple(HINT_TYPES.values())]  # type: ignore[valid-type]
+
+
+def _passthrough(value: Any, _: Any) -> Any:
+    return value
+
+
+def _number_to_json(value: decimal.Decimal) -> Any:
+    # JSON-ready form of an XNumber: an int when whole, a float when exact, else the Decimal
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if decimal.Decimal(repr(as_float)) == value else value
+
+
+def _number_to_wire(value: decimal.Decimal) -> RawJSON:
+    return RawJSON._trusted(format_xnumber(value))
+
+
+def _raw_to_json(value: RawJSON) -> Any:
+    return value.value
+
+
+def _raw_to_wire(value: RawJSON) -> RawJSON:
+    return value
+
+
+def _class_hooks(conv: cattrs.Converter, cls: type) -> Dict[str, Any]:
+    # per-field overrides: JSON key, omitempty, XDateTime and map output
+    overrides = {}
+    for spec in specs(cls):
+        kwargs: Dict[str, Any] = {}
+        if spec.key != spec.name:
+            kwargs["rename"] = spec.key
+        if spec.omitempty:
+            kwargs["omit_if_default"] = True
+        if spec.kind == Kind.XDATETIME:
+            kwargs["unstruct_hook"] = _xdatetime_out
+        elif spec.kind == Kind.MAP:
+            kwargs["unstruct_hook"] = _map_out(conv)
+        if kwargs:
+            overrides[spec.name] = override(**kwargs)
+    return overrides
+
+
+def _xdatetime_out(value: Optional[Timestamp]) -> Optional[str]:
+    return None if value is None else value.xdatetime_format()
+
+
+def _map_out(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    def unstructure(value: Optional[Dict[str, Any]]) -> Any:
+        if value is None:
+            return None
+        return sort_map_keys({k: None if v is None else conv.unstructure(v) for k, v in value.items()})
+
+    return unstructure
+
+
+def _is_concrete_model(t: Any) -> bool:
+    return is_model(t) and t is not Event and t is not Hint
+
+
+def _is_event_collection(t: Any) -> bool:
+    origin = typing.get_origin(t)
+    if origin not in (list, tuple, typing.Sequence, typing.MutableSequence, typing.Iterable):
+        if origin is None or not (isinstance(origin, type) and origin.__module__ == "collections.abc"):
+            return False
+    args = typing.get_args(t)
+    return args in ((Event,), (Event, Ellipsis))
+
+
+def structure_event(data: Any, conv: Optional[cattrs.Converter] = None) -> Event:
+    """Read any registered event from a parsed document (goflow's ``ReadEvent``, after parsing)."""
+    type_name = decoding.read_type(data)
+    cls = event_class(type_name)
+    if cls is None:
+        raise UnknownTypeError(type_name)
+    return (conv or _wire).structure(data, cls)  # type: ignore[no-any-return]
+
+
+def register_hooks(conv: cattrs.Converter) -> cattrs.Converter:
+    """Install flows_events' hooks into ``conv`` and return it.
+
+    Afterwards ``conv.structure(data, Event)`` reads any registered event (and
+    ``list[Event]`` a mixed list), ``conv.structure(data, MsgCreatedEvent)`` a given
+    one, and ``conv.unstructure(event)`` gives goflow's JSON as Python data (raw JSON
+    fields parsed, numbers as ``int``/``float``, or ``Decimal`` when a float would round).
+    """
+    _install(conv, wire=False)
+    return conv
+
+
+def _install(conv: cattrs.Converter, *, wire: bool) -> None:
+    conv.register_structure_hook(Timestamp, _passthrough)
+    conv.register_structure_hook(RawJSON, _passthrough)
+    conv.register_structure_hook(decimal.Decimal, _passthrough)
+    conv.register_unstructure_hook(Timestamp, Timestamp.isoformat)
+    conv.register_unstructure_hook(RawJSON, _raw_to_wire if wire else _raw_to_json)
+    conv.register_unstructure_hook(decimal.Decimal, _number_to_wire if wire else _number_to_json)
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        generated = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=False,
+            _cattrs_detailed_validation=False,
+            _cattrs_prefer_attrib_converters=False,
+        )
+        if issubclass(cls, Event):
+
+            def structure(data: Any, _: Any) -> Any:
+                return generated(decoding.decode(data, cls), cls)
+
+            return structure
+        return generated
+
+    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+        generated = make_dict_unstructure_fn(
+            cls, conv, _cattrs_include_init_false=True, **_class_hooks(conv, cls)
+        )
+        keys = [spec.key for spec in specs(cls)]
+        omitted = [spec.omitempty for spec in specs(cls)]
+        if not any(omitted[i] and not all(omitted[i:]) for i in range(len(omitted))):
+            return generated  # type: ignore[no-any-return]
+
+        # cattrs appends the fields it may omit after the others; Go keeps declaration order
+        def unstructure(value: Any) -> Dict[str, Any]:
+            out = generated(value)
+            return {key: out[key] for key in keys if key in out}
+
+        return unstructure
+
+    conv.register_structure_hook_factory(_is_concrete_model, structure_factory)
+    conv.register_unstructure_hook_factory(_is_concrete_model, unstructure_factory)
+
+    def structure_any_event(data: Any, _: Any) -> Event:
+        return structure_event(data, conv)
+
+    def unstructure_any(value: Any) -> Any:
+        return conv.unstructure(value, unstructure_as=value.__class__)
+
+    conv.register_structure_hook_func(lambda t: t is Event, structure_any_event)
+    conv.register_unstructure_hook_func(lambda t: t is Event or t is Hint, unstructure_any)
+
+    configure_tagged_union(_HintUnion, conv, tag_generator=lambda c: c.TYPE, tag_name="type")
+    hint_union = conv.get_structure_hook(_HintUnion)
+    conv.register_structure_hook_func(lambda t: t is Hint, lambda v, _: hint_union(v, _HintUnion))
+
+    def collection_factory(t: Any) -> Callable[[Any, Any], Any]:
+        make = tuple if typing.get_origin(t) is tuple else list
+
+        def structure_events(rows: Any, _: Any) -> Any:
+            out = []
+            for index, row in enumerate(rows):
+                try:
+                    out.append(structure_event(row, conv))
+                except EventError as error:
+                    error.add_note(f"while structuring element [{index}]")
+                    error.index = index  # type: ignore[attr-defined]
+                    raise
+            return make(out)
+
+        return structure_events
+
+    conv.register_structure_hook_factory(_is_event_collection, collection_factory)
+
+
+converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+"""A converter with every hook installed; its ``unstructure`` gives JSON-ready data."""
+register_hooks(converter)
+
+# writing goes through a twin that keeps raw JSON and decimals as exact text
+_wire = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+_install(_wire, wire=True)
+
+
+def unstructure_for_wire(event: Any) -> Any:
+    """The event as Python data for Go-exact encoding (raw JSON kept as text)."""
+    return _wire.unstructure(event)
+
+

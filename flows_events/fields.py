@@ -1,0 +1,215 @@
+"""Go struct tags for attrs fields, and the field specs derived from them.
+
+A model field is declared with :func:`gofield`, which records goflow's own ``json`` and
+``validate`` tags and the Go type name next to the Python attribute::
+
+    uuid: str = gofield(json="uuid", validate="required,uuid4", go="assets.FlowUUID")
+
+Everything else reads the declaration through :func:`specs`: the decoder (which JSON
+keys a class takes and how each is decoded), the validators (which rules apply) and the
+converter (key names, ``omitempty``). Keeping Go's tags verbatim keeps the model easy to
+check against goflow line by line.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import typing
+from typing import Any, Callable, Optional, Tuple
+
+import attrs
+
+from .gojson import RawJSON
+from .timestamps import Timestamp
+
+__all__ = ["gofield", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none"]
+
+_META = "flows_events"
+
+
+def gofield(
+    *,
+    json: str,
+    go: str = "string",
+    validate: str = "",
+    strict: str = "",
+    default: Any = attrs.NOTHING,
+    factory: Any = None,
+    converter: Optional[Callable[[Any], Any]] = None,
+    init: bool = True,
+) -> Any:
+    """An attrs field carrying Go's tags.
+
+    ``json`` and ``validate`` are goflow's struct tags, verbatim; ``go`` is the field's
+    Go type as declared (it names the type in decode errors and tells Go's structs from
+    Python strings, e.g. ``types.XText``); ``strict`` holds the extra, opt-in checks.
+    """
+    meta = {_META: (json, go, validate, strict)}
+    if factory is not None:
+        default = factory if isinstance(factory, attrs.Factory) else attrs.Factory(factory)
+    return attrs.field(default=default, converter=converter, metadata=meta, init=init)
+
+
+def tuple_or_none(value: Any) -> Optional[Tuple[Any, ...]]:
+    """attrs converter for Go slices: ``None`` stays nil, any iterable becomes a tuple."""
+    if value is None or type(value) is tuple:
+        return value
+    if isinstance(value, (str, bytes, dict)):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return tuple(value)
+
+
+def tuple_or_empty(value: Any) -> Tuple[Any, ...]:
+    """attrs converter for ``omitempty`` Go slices, where nil and empty mean the same."""
+    if value is None:
+        return ()
+    if type(value) is tuple:
+        return value
+    if isinstance(value, (str, bytes, dict)):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return tuple(value)
+
+
+class Kind:
+    """How a field's JSON value is decoded (Go's kinds as they occur in goflow events)."""
+
+    STRING = "string"  # a Go string type; null leaves it unchanged
+    BOOL = "bool"
+    INT = "int"  # a Go int; null leaves it unchanged
+    INT_PTR = "*int"  # a Go *int; null makes it nil
+    TIME = "time"  # time.Time: custom decoder on the raw token; null leaves it
+    XDATETIME = "xdatetime"  # *types.XDateTime
+    XNUMBER = "xnumber"  # *types.XNumber
+    XTEXT = "xtext"  # types.XText: a Go struct holding a string
+    RAW = "raw"  # json.RawMessage
+    STRUCT = "struct"  # a struct value (never nil)
+    STRUCT_PTR = "*struct"  # a pointer to a struct
+    LIST = "list"  # a slice of strings or of struct pointers
+    MAP = "map"  # map[string]*struct
+    HINT = "hint"  # the flows.Hint interface
+
+
+@attrs.frozen(slots=True)
+class FieldSpec:
+    """What the decoder, validators and converter need to know about one field."""
+
+    name: str  # the Python attribute
+    key: str  # the JSON key
+    omitempty: bool
+    go: str  # the Go type as declared, e.g. "[]*flows.ContactReference"
+    kind: str
+    validate: Tuple[str, ...]  # goflow's validate tags, split
+    strict: Tuple[str, ...]  # opt-in checks beyond goflow
+    model: Optional[type] = None  # nested attrs class (struct kinds, list/map elements)
+    elem_kind: str = ""  # for LIST and MAP: STRING or STRUCT_PTR
+    go_elem: str = ""  # the Go element type shown in element errors
+
+    @property
+    def go_display(self) -> str:
+        """The Go type as ``encoding/json`` prints it for a whole-value mismatch."""
+        return self.go[1:] if self.go.startswith("*") else self.go
+
+
+def is_model(cls: Any) -> bool:
+    """True for attrs classes with fields declared by :func:`gofield` (the Go structs)."""
+    return (
+        isinstance(cls, type)
+        and attrs.has(cls)
+        and any(_META in a.metadata for a in attrs.fields(cls))
+    )
+
+
+def _strip_optional(tp: Any) -> Tuple[Any, bool]:
+    if typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+        return typing.Union[tuple(args)], True
+    return tp, False
+
+
+def _kind_of(go: str, tp: Any) -> Tuple[str, Optional[type], str]:
+    base, optional = _strip_optional(tp)
+    if go == "types.XText":
+        return Kind.XTEXT, None, ""
+    if go == "*types.XDateTime":
+        return Kind.XDATETIME, None, ""
+    if go == "*types.XNumber":
+        return Kind.XNUMBER, None, ""
+    if go == "flows.Hint":
+        return Kind.HINT, None, ""
+    if base is Timestamp:
+        return Kind.TIME, None, ""
+    if base is RawJSON:
+        return Kind.RAW, None, ""
+    if base is bool:
+        return Kind.BOOL, None, ""
+    if base is int:
+        return (Kind.INT_PTR if optional else Kind.INT), None, ""
+    if base is str:
+        return Kind.STRING, None, ""
+    if base is decimal.Decimal:
+        return Kind.XNUMBER, None, ""
+    origin = typing.get_origin(base)
+    if origin is tuple:
+        elem, _ = _strip_optional(typing.get_args(base)[0])
+        if elem is str:
+            return Kind.LIST, None, Kind.STRING
+        if is_model(elem):
+            return Kind.LIST, elem, Kind.STRUCT_PTR
+    if origin is dict:
+        elem, _ = _strip_optional(typing.get_args(base)[1])
+        if is_model(elem):
+            return Kind.MAP, elem, Kind.STRUCT_PTR
+    if is_model(base):
+        return (Kind.STRUCT_PTR if optional else Kind.STRUCT), base, ""
+    raise TypeError(f"cannot map {tp!r} (Go {go}) to a goflow kind")
+
+
+def _element_go(go: str) -> str:
+    if go.startswith("map["):
+        depth = 0
+        for i, ch in enumerate(go):
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+                if depth == 0:
+                    go = go[i + 1 :]
+                    break
+    elif go.startswith("[]"):
+        go = go[2:]
+    return go.lstrip("*")
+
+
+@functools.lru_cache(maxsize=None)
+def specs(cls: type) -> Tuple[FieldSpec, ...]:
+    """The field specs of a model class, in Go declaration (= attrs) order.
+
+    Fields declared without :func:`gofield` (such as an event's ``type``) are left out.
+    """
+    hints = typing.get_type_hints(cls)
+    out = []
+    for a in attrs.fields(cls):
+        meta = a.metadata.get(_META)
+        if meta is None:
+            continue
+        json_tag, go, validate, strict = meta
+        key, _, opts = json_tag.partition(",")
+        kind, model, elem_kind = _kind_of(go, hints[a.name])
+        out.append(
+            FieldSpec(
+                name=a.name,
+                key=key,
+                omitempty="omitempty" in opts.split(","),
+                go=go,
+                kind=kind,
+                validate=tuple(t for t in validate.split(",") if t),
+                strict=tuple(t for t in strict.split(",") if t),
+                model=model,
+                elem_kind=elem_kind,
+                go_elem=_element_go(go) if kind in (Kind.LIST, Kind.MAP) else "",
+            )
+        )
+    return tuple(out)

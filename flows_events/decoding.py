@@ -333,7 +333,8 @@ def _raw(value: Any, raw: Optional[str]) -> RawJSON:
         return RawJSON._trusted(raw)
     if isinstance(value, RawJSON):
         return value
-    return RawJSON._trusted(gojson.encode(_plain(value), escape_html=True))
+    # a parsed value has lost its spelling: store it as utils.JSONMarshal would write it
+    return RawJSON._trusted(gojson.encode(_plain(value), escape_html=False))
 
 
 def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
@@ -344,7 +345,9 @@ def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
                 values[spec.name] = GO_ZERO_TIME
             continue
         value = values[spec.name]
-        if isinstance(value, _Slice):
+        if value is None and spec.kind == Kind.LIST and spec.omitempty:
+            values[spec.name] = ()  # nil and empty are one for an omitempty slice
+        elif isinstance(value, _Slice):
             value = value.values()
             if spec.model is not None:
                 value = tuple(None if v is None else _finish(v, spec.model) for v in value)

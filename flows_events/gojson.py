@@ -27,7 +27,8 @@ from __future__ import annotations
 import decimal
 import math
 import re
-from typing import Any, ClassVar, Final, Iterator, NoReturn
+from collections.abc import Iterator
+from typing import Any, ClassVar, Final, NoReturn
 
 import attrs
 
@@ -158,12 +159,11 @@ def _prepare(data: str | bytes) -> tuple[str, str | None]:
         except UnicodeEncodeError:
             return _SURROGATE_RE.sub("\ufffd", data), data
         return data, None
-    if not isinstance(data, bytes):
-        data = bytes(data)
+    raw = data if isinstance(data, (bytes, bytearray)) else bytes(data)
     try:
-        return data.decode("utf-8"), None
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
-        original = data.decode("utf-8", "surrogateescape")
+        original = raw.decode("utf-8", "surrogateescape")
         return _SURROGATE_RE.sub("\ufffd", original), original
 
 
@@ -259,10 +259,12 @@ def _eof(text: str, orig: str | None) -> JSONSyntaxError:
 # Scanner regular expressions
 # ---------------------------------------------------------------------------
 
-_WS: Final = r"[ \t\n\r]*+"
-_SIMPLE_STR: Final = r'"([^"\\\x00-\x1f]*+)"'
-_FULL_STR_BODY: Final = r'(?:[^"\\\x00-\x1f]++|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*+'
-_NUMBER: Final = r"-?(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?(?:[eE][+-]?[0-9]++)?"
+_WS: Final = r"[ \t\n\r]*"
+_SIMPLE_STR: Final = r'"([^"\\\x00-\x1f]*)"'
+_FULL_STR_BODY: Final = (
+    r'[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*'
+)
+_NUMBER: Final = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
 
 _WS_RE: Final = re.compile(_WS)
 # A value (after optional whitespace); m.lastindex tells which kind.
@@ -736,7 +738,7 @@ def encode(value: Any, escape_html: bool = True) -> str:
         # ---- move on to the next element, closing finished containers ----
         while stack:
             rest, close, ident = stack[-1]
-            nxt = next(rest, _END)
+            nxt: Any = next(rest, _END)
             if nxt is _END:
                 append(close)
                 stack.pop()
@@ -765,11 +767,16 @@ def sort_map_keys(d: dict[str, Any]) -> dict[str, Any]:
 # Raw JSON (json.md §2.8, §3.5; types.md §13)
 # ---------------------------------------------------------------------------
 
-# Matches (from 0) when valid JSON text has whitespace outside its strings.
+# On valid JSON text: matches (from 0) when there is whitespace outside strings.
+# Written "unrolled" (each character can be matched in only one way), so that a
+# failing match stays linear without possessive quantifiers (Python < 3.11).
+_ANY_WS_RE: Final = re.compile(r"[ \t\n\r]")
 _HAS_OUTER_WS_RE: Final = re.compile(
-    r'(?:[^" \t\n\r]++|"(?:[^"\\]++|\\.)*+")*+[ \t\n\r]', re.DOTALL
+    r'[^" \t\n\r]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^" \t\n\r]*)*[ \t\n\r]', re.DOTALL
 )
-_NON_WS_TOKEN_RE: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"|[^" \t\n\r]++', re.DOTALL)
+_NON_WS_TOKEN_RE: Final = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"|[^" \t\n\r]+', re.DOTALL
+)
 _RAW_HTML_RE: Final = re.compile("[<>&\u2028\u2029]")
 _RAW_HTML_TABLE: Final = {
     0x3C: "\\u003c",
@@ -783,7 +790,7 @@ _RAW_HTML_TABLE: Final = {
 def compact(text: str) -> str:
     """Remove the whitespace outside strings from valid JSON text (Go's
     ``json.Compact`` without HTML escaping); everything else is kept."""
-    if _HAS_OUTER_WS_RE.match(text) is None:
+    if _ANY_WS_RE.search(text) is None or _HAS_OUTER_WS_RE.match(text) is None:
         return text
     return "".join(_NON_WS_TOKEN_RE.findall(text))
 

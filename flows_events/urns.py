@@ -298,7 +298,7 @@ _DIGITS = re.compile(r"[0-9]+")
 # with nothing to unescape.)
 _FAST_TEL_OK = re.compile(r"tel:\+?[a-zA-Z0-9]{3,16}").fullmatch
 
-_Rule = Callable[[str, str], str | None]
+_Rule = Callable[[str, str], "str | None"]  # quoted: evaluated at runtime on 3.9
 
 
 def _regex_rule(pattern: re.Pattern[str], label: str) -> _Rule:
@@ -572,7 +572,9 @@ def format_urn(urn: str) -> str:
             parsed = phonenumbers.parse(path, None)
         except phonenumbers.NumberParseException:
             return path
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.NATIONAL
+        )
     return display or path
 
 

@@ -45,7 +45,8 @@ CHANNEL = "57f1078f-88aa-46f4-a59a-948a5739c03d"
 def test_vector_file_is_complete() -> None:
     assert len(VECTORS) == 97
     assert all(
-        set(v) == {"urn", "parts", "validate_error", "normalize_no_country"} for v in VECTORS
+        set(v) == {"urn", "parts", "validate_error", "normalize_no_country"}
+        for v in VECTORS
     )
 
 
@@ -223,10 +224,14 @@ def test_schemes() -> None:
 
 # Strings chosen to exercise every branch of both validation paths.
 _URN_ALPHABET = ":?#%@+_ -.=/0123aZ\t\n\u000b\u00a0\u0663"
-_SCHEMES = st.sampled_from(sorted(urns.VALID_SCHEMES) + ["", "xyz", "TEL", "facebook:ref"])
+_SCHEMES = st.sampled_from(
+    sorted(urns.VALID_SCHEMES) + ["", "xyz", "TEL", "facebook:ref"]
+)
 
 
-@given(st.tuples(_SCHEMES, st.sampled_from(["", ":"]), st.text(_URN_ALPHABET, max_size=30)))
+@given(
+    st.tuples(_SCHEMES, st.sampled_from(["", ":"]), st.text(_URN_ALPHABET, max_size=30))
+)
 def test_fast_path_agrees_with_exact_path(pieces: tuple[str, str, str]) -> None:
     urn = "".join(pieces)
     assert urns.validation_error(urn) == urns._validation_error_exact(urn)
@@ -362,7 +367,9 @@ def test_parser_matches_state_table(urn: str) -> None:
     st.text(max_size=20),
     st.text(max_size=20),
 )
-def test_build_then_parse_is_identity(scheme: str, path: str, query: str, display: str) -> None:
+def test_build_then_parse_is_identity(
+    scheme: str, path: str, query: str, display: str
+) -> None:
     assert urns.parse(urns.build(scheme, path, query, display)) == (
         scheme,
         path,
@@ -418,7 +425,9 @@ def test_build_escapes_and_skips_empty_parts() -> None:
     assert urns.build("tel", "123", "", "x") == "tel:123#x"
     assert urns.build("tel", "123", "q", "") == "tel:123?q"
     assert urns.build("", "") == ":"
-    assert urns.from_parts("ext", "a#b?c%d", "q#", "d?") == "ext:a%23b%3Fc%25d?q%23#d%3F"
+    assert (
+        urns.from_parts("ext", "a#b?c%d", "q#", "d?") == "ext:a%23b%3Fc%25d?q%23#d%3F"
+    )
 
 
 def test_identity() -> None:
@@ -436,14 +445,22 @@ def test_identity() -> None:
 @pytest.mark.parametrize(
     ("urn", "raw", "values"),
     [
-        ("facebook:ref:12345?foo=bar&foo=zap", "foo=bar&foo=zap", {"foo": ["bar", "zap"]}),
+        (
+            "facebook:ref:12345?foo=bar&foo=zap",
+            "foo=bar&foo=zap",
+            {"foo": ["bar", "zap"]},
+        ),
         ("tel:+250788383383", "", {}),
         ("twitter:85114?foo=bar#foobar", "foo=bar", {"foo": ["bar"]}),
         # Go url.ParseQuery semantics (not from the Go tests)
         ("ext:x?a=1&a=2&b", "a=1&a=2&b", {"a": ["1", "2"], "b": [""]}),
         ("ext:x?a+b=c%20d", "a+b=c%20d", {"a b": ["c d"]}),
         ("ext:x?a=1;b=2&c=3", "a=1;b=2&c=3", {"c": ["3"]}),
-        ("ext:x?a=%zz&b=%2&c=%41%e2%82%ac", "a=%zz&b=%2&c=%41%e2%82%ac", {"c": ["A\u20ac"]}),
+        (
+            "ext:x?a=%zz&b=%2&c=%41%e2%82%ac",
+            "a=%zz&b=%2&c=%41%e2%82%ac",
+            {"c": ["A\u20ac"]},
+        ),
         ("ext:x?&&a=1&", "&&a=1&", {"a": ["1"]}),
         ("ext:x?=v&k=", "=v&k=", {"": ["v"], "k": [""]}),
         ("ext:x?q=a%252Bb=c", "q=a%2Bb=c", {"q": ["a+b=c"]}),
@@ -633,7 +650,10 @@ def test_new_tel_urn_for_country_errors(number: str, message: str) -> None:
         (f"tel:+12065551212?channel={CHANNEL}#display", None),
         ("tel:1337", "not a possible phone number: 1337"),  # +1 337: too short
         ("tel:+250123", "not a possible phone number: +250123"),
-        ("tel:0788383383", "not a possible phone number: 0788383383"),  # no country code
+        (
+            "tel:0788383383",
+            "not a possible phone number: 0788383383",
+        ),  # no country code
         ("tel:PRIZES", "not a possible phone number: PRIZES"),
         ("tel:12", "invalid tel number: 12"),  # goflow's own check comes first
         ("tel:", None),  # unparsable: scheme is "", so not a tel URN
@@ -683,8 +703,12 @@ def _best_time(function: Callable[[str], object], argument: str, loops: int) -> 
 
 
 @pytest.mark.parametrize("function", _FUNCTIONS, ids=lambda f: f.__name__)
-@pytest.mark.parametrize("make", ADVERSARIAL, ids=[str(i) for i in range(len(ADVERSARIAL))])
-def test_linear_time(function: Callable[[str], object], make: Callable[[int], str]) -> None:
+@pytest.mark.parametrize(
+    "make", ADVERSARIAL, ids=[str(i) for i in range(len(ADVERSARIAL))]
+)
+def test_linear_time(
+    function: Callable[[str], object], make: Callable[[int], str]
+) -> None:
     small, large = make(10_000), make(100_000)
     # enough loops for the small input to take a measurable time
     loops = 1

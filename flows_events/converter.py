@@ -40,6 +40,10 @@ __all__ = ["converter", "register_hooks", "structure_event"]
 _HintUnion = Union[tuple(HINT_TYPES.values())]  # type: ignore[valid-type]
 
 
+def _hint_tag(cls: Any) -> str:
+    return cls.TYPE  # type: ignore[no-any-return]
+
+
 def _passthrough(value: Any, _: Any) -> Any:
     return value
 
@@ -114,7 +118,7 @@ def structure_event(data: Any, conv: Optional[cattrs.Converter] = None) -> Event
     cls = event_class(type_name)
     if cls is None:
         raise UnknownTypeError(type_name)
-    return (conv or _wire).structure(data, cls)  # type: ignore[no-any-return]
+    return (conv or _wire).structure(data, cls)
 
 
 def register_hooks(conv: cattrs.Converter) -> cattrs.Converter:
@@ -138,7 +142,7 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
     conv.register_unstructure_hook(decimal.Decimal, _number_to_wire if wire else _number_to_json)
 
     def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
-        generated = make_dict_structure_fn(
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
             conv,
             _cattrs_forbid_extra_keys=False,
@@ -154,13 +158,13 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
         return generated
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
-        generated = make_dict_unstructure_fn(
+        generated: Callable[[Any], Dict[str, Any]] = make_dict_unstructure_fn(
             cls, conv, _cattrs_include_init_false=True, **_class_hooks(conv, cls)
         )
         keys = [spec.key for spec in specs(cls)]
         omitted = [spec.omitempty for spec in specs(cls)]
         if not any(omitted[i] and not all(omitted[i:]) for i in range(len(omitted))):
-            return generated  # type: ignore[no-any-return]
+            return generated
 
         # cattrs appends the fields it may omit after the others; Go keeps declaration order
         def unstructure(value: Any) -> Dict[str, Any]:
@@ -181,7 +185,7 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
     conv.register_structure_hook_func(lambda t: t is Event, structure_any_event)
     conv.register_unstructure_hook_func(lambda t: t is Event or t is Hint, unstructure_any)
 
-    configure_tagged_union(_HintUnion, conv, tag_generator=lambda c: c.TYPE, tag_name="type")
+    configure_tagged_union(_HintUnion, conv, tag_generator=_hint_tag, tag_name="type")
     hint_union = conv.get_structure_hook(_HintUnion)
     conv.register_structure_hook_func(lambda t: t is Hint, lambda v, _: hint_union(v, _HintUnion))
 

@@ -8,7 +8,7 @@ never wrap a bare ``KeyError``/``TypeError``.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Tuple
+from typing import Any, Dict, Iterable, Tuple, Type
 
 import attrs
 
@@ -45,14 +45,14 @@ class EventError(ValueError):
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__  # type: ignore[no-any-return]
+        return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
         return hash((type(self), self.message, self.path))
 
 
-def _rebuild(cls: type, message: str, path: str, state: dict[str, Any]) -> EventError:
-    error: EventError = cls.__new__(cls)
+def _rebuild(cls: Type[EventError], message: str, path: str, state: Dict[str, Any]) -> EventError:
+    error = cls.__new__(cls)
     ValueError.__init__(error, message)
     error.__dict__.update(state)
     error.message = message

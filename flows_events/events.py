@@ -15,7 +15,7 @@ Each class's docstring ends with its example JSON, exactly as goflow writes it.
 from __future__ import annotations
 
 import threading
-from typing import ClassVar, Dict, Optional, Tuple, TypeVar
+from typing import ClassVar, Dict, Optional, Tuple, Type, TypeVar
 
 import attrs
 
@@ -85,7 +85,7 @@ class Event:
     TYPE: ClassVar[str] = ""
 
     type: str = gofield(
-        json="type", validate="required", init=False, factory=attrs.Factory(_event_type, takes_self=True)
+        json="type", validate="required", init=False, factory=_event_type, takes_self=True
     )
     created_on: Timestamp = gofield(
         json="created_on", go="time.Time", validate="required", factory=sources.now
@@ -548,7 +548,7 @@ class WebhookCalledEvent(Event):
     body_ignored: bool = gofield(json="body_ignored,omitempty", go="bool", default=False)
 
 
-EVENT_TYPES: Tuple[type, ...] = (
+EVENT_TYPES: Tuple[Type[Event], ...] = (
     BroadcastCreatedEvent,
     ContactFieldChangedEvent,
     ContactGroupsChangedEvent,
@@ -577,38 +577,38 @@ EVENT_TYPES: Tuple[type, ...] = (
 
 # --- the registry (goflow's RegisterType) ---------------------------------------
 
-_registry: Dict[str, type] = {cls.TYPE: cls for cls in EVENT_TYPES}
+_registry: Dict[str, Type[Event]] = {cls.TYPE: cls for cls in EVENT_TYPES}
 _registry_lock = threading.Lock()
-_listeners: list = []  # type: ignore[type-arg]
 
 
-def register_type(name: str, cls: type) -> None:
-    """Register ``cls`` (an :class:`Event` subclass) under ``name``, replacing any
-    class registered under that name; every converter with the hooks learns it."""
+def register_type(name: str, cls: Type[Event]) -> None:
+    """Register ``cls`` (an :class:`Event` subclass) under ``name`` (goflow's
+    ``RegisterType``), replacing any class registered under that name.
+
+    Reading looks the registry up on every call, so ``read_event`` and every
+    converter with the hooks handle the new type at once. ``cls.TYPE`` is set to
+    ``name`` when the class left it empty, and must equal it otherwise.
+    """
     if not (isinstance(cls, type) and issubclass(cls, Event)):
         raise TypeError(f"{cls!r} is not an Event subclass")
     if not name:
         raise ValueError("an event type needs a non-empty name")
+    if not cls.TYPE:
+        cls.TYPE = name
+    elif cls.TYPE != name:
+        raise ValueError(f"{cls.__name__}.TYPE is {cls.TYPE!r}, not {name!r}")
+    global _registry
     with _registry_lock:
-        global _registry
         updated = dict(_registry)
         updated[name] = cls
-        _registry = updated  # readers see the old or the new dict, never a half-built one
-        listeners = list(_listeners)
-    for listener in listeners:
-        listener()
+        _registry = updated  # readers see the old dict or the new one, never half of it
 
 
-def event_class(name: str) -> Optional[type]:
+def event_class(name: str) -> Optional[Type[Event]]:
     """The class registered under ``name``, or ``None``."""
     return _registry.get(name)
 
 
-def registered_types() -> Dict[str, type]:
+def registered_types() -> Dict[str, Type[Event]]:
     """A snapshot of the registry: type string to class."""
     return dict(_registry)
-
-
-def _on_register(listener: "object") -> None:
-    # the converter module subscribes here to rebuild its tagged unions
-    _listeners.append(listener)

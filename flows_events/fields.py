@@ -35,7 +35,8 @@ def gofield(
     validate: str = "",
     strict: str = "",
     default: Any = attrs.NOTHING,
-    factory: Any = None,
+    factory: Optional[Callable[..., Any]] = None,
+    takes_self: bool = False,
     converter: Optional[Callable[[Any], Any]] = None,
     init: bool = True,
 ) -> Any:
@@ -44,10 +45,11 @@ def gofield(
     ``json`` and ``validate`` are goflow's struct tags, verbatim; ``go`` is the field's
     Go type as declared (it names the type in decode errors and tells Go's structs from
     Python strings, e.g. ``types.XText``); ``strict`` holds the extra, opt-in checks.
+    ``factory`` (called with the instance when ``takes_self``) makes the default.
     """
     meta = {_META: (json, go, validate, strict)}
     if factory is not None:
-        default = factory if isinstance(factory, attrs.Factory) else attrs.Factory(factory)
+        default = attrs.Factory(factory, takes_self=True) if takes_self else attrs.Factory(factory)
     return attrs.field(default=default, converter=converter, metadata=meta, init=init)
 
 

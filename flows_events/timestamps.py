@@ -51,7 +51,7 @@ _MARSHAL_YEAR_ERROR: Final = (
     "Time.MarshalJSON: year outside of range [0,9999]"
 )
 
-#: Days before each month in a common year (index 0 unused), for the day-of-month check.
+#: Days in each month of a common year (index 0 unused), for the day-of-month check.
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 #: The overwhelmingly common shape: two-digit fields, optional fraction, ``Z`` or ±hh:mm.
@@ -208,7 +208,9 @@ class Timestamp:
         match = _FAST_RE.fullmatch(token)
         if match is None:
             return _parse_token_exact(token)
-        year_s, month_s, day_s, hour_s, minute_s, second_s, frac, sign, oh, om = match.groups()
+        year_s, month_s, day_s, hour_s, minute_s, second_s, frac, sign, oh, om = (
+            match.groups()
+        )
         year = int(year_s)
         month = int(month_s)
         day = int(day_s)
@@ -398,22 +400,22 @@ class Timestamp:
 
     # ------------------------------------------------------------------ ordering
 
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: Timestamp) -> bool:
         if not isinstance(other, Timestamp):
             return NotImplemented
         return self.unix_nanos < other.unix_nanos
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: Timestamp) -> bool:
         if not isinstance(other, Timestamp):
             return NotImplemented
         return self.unix_nanos <= other.unix_nanos
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: Timestamp) -> bool:
         if not isinstance(other, Timestamp):
             return NotImplemented
         return self.unix_nanos > other.unix_nanos
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: Timestamp) -> bool:
         if not isinstance(other, Timestamp):
             return NotImplemented
         return self.unix_nanos >= other.unix_nanos
@@ -428,10 +430,21 @@ def _is_int(value: object) -> bool:
 
 def _check_fields(ts: Timestamp) -> None:
     """Refuse impossible values built by hand (read values are always valid)."""
-    for name in ("year", "month", "day", "hour", "minute", "second", "nanosecond", "offset"):
+    for name in (
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "nanosecond",
+        "offset",
+    ):
         value = getattr(ts, name)
         if not _is_int(value):
-            raise EventError(f"Timestamp.{name} must be an int, not {type(value).__name__}")
+            raise EventError(
+                f"Timestamp.{name} must be an int, not {type(value).__name__}"
+            )
     if not isinstance(ts.zulu, bool):
         raise EventError(f"Timestamp.zulu must be a bool, not {type(ts.zulu).__name__}")
     if not 1 <= ts.month <= 12:
@@ -449,7 +462,9 @@ def _check_fields(ts: Timestamp) -> None:
     if not 0 <= ts.second <= 59:
         raise EventError(f"Timestamp.second must be in 0..59, not {ts.second}")
     if not 0 <= ts.nanosecond <= 999_999_999:
-        raise EventError(f"Timestamp.nanosecond must be in 0..999999999, not {ts.nanosecond}")
+        raise EventError(
+            f"Timestamp.nanosecond must be in 0..999999999, not {ts.nanosecond}"
+        )
     if ts.zulu and ts.offset != 0:
         raise EventError(f"Timestamp.zulu needs offset 0, not {ts.offset}")
 
@@ -519,7 +534,7 @@ def _parse_token_exact(token: str) -> Timestamp:
     except _LayoutMismatch as mismatch:
         raise TimestampError(
             f"parsing time {_go_quote(data)} as {_QUOTED_LAYOUT}: cannot parse "
-            f"{_go_quote(data[mismatch.pos:])} as {_go_quote(mismatch.elem.encode())}"
+            f"{_go_quote(data[mismatch.pos :])} as {_go_quote(mismatch.elem.encode())}"
         ) from None
 
 
@@ -610,7 +625,9 @@ def _walk(v: bytes) -> Timestamp:
         zulu = False
     literal(0x22, '"')
     if i != n:
-        raise TimestampError(f"parsing time {_go_quote(v)}: extra text: {_go_quote(v[i:])}")
+        raise TimestampError(
+            f"parsing time {_go_quote(v)}: extra text: {_go_quote(v[i:])}"
+        )
     if not 1 <= day <= _days_in_month(year, month):
         raise out_of_range("day")
     return _make(year, month, day, hour, minute, second, nanosecond, offset, zulu)

@@ -229,7 +229,7 @@ class Hint:
 
     TYPE: ClassVar[str] = ""
     type: str = gofield(
-        json="type", validate="required", init=False, factory=attrs.Factory(_hint_type, takes_self=True)
+        json="type", validate="required", init=False, factory=_hint_type, takes_self=True
     )
 
 

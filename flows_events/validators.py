@@ -81,7 +81,7 @@ def has_value(value: Any, kind: str = Kind.STRING) -> bool:
     :attr:`Timestamp.is_zero <flows_events.timestamps.Timestamp.is_zero>`).
     """
     if kind == Kind.TIME:
-        return not value.is_zero  # type: ignore[no-any-return]
+        return not value.is_zero
     if kind in (Kind.STRING, Kind.INT, Kind.BOOL):
         return bool(value)
     return value is not None
@@ -249,8 +249,17 @@ def _split(tags: Sequence[str]) -> Tuple[Tuple[str, str], ...]:
     return tuple((t.partition("=")[0], t.partition("=")[2]) for t in tags)
 
 
-@functools.lru_cache(maxsize=None)
+_plans: Dict[Tuple[type, bool], Tuple[_Step, ...]] = {}
+
+
 def _plan(cls: type, strict: bool) -> Tuple[_Step, ...]:
+    plan = _plans.get((cls, strict))
+    if plan is None:
+        plan = _plans[cls, strict] = _make_plan(cls, strict)
+    return plan
+
+
+def _make_plan(cls: type, strict: bool) -> Tuple[_Step, ...]:
     steps = []
     for spec in specs(cls):
         tags = _split(spec.strict if strict else spec.validate)

@@ -8,59 +8,72 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, Union
+from typing import Any, Iterable, Iterator, Literal, Mapping, Union, overload
 
-from . import gojson, validators
-from .converter import converter, structure_event, unstructure_for_wire
-from .errors import EventError, ValidationError
-from .events import Event
+from . import gojson
+from .converter import converter, reader, unstructure_for_wire
+from .errors import EventError
+from .events import Event, UnknownEvent
 
 __all__ = ["read_event", "read_events", "dumps", "to_dict", "from_dict"]
 
 JSONInput = Union[str, bytes, bytearray, Mapping[str, Any]]
 
 
-def read_event(data: JSONInput, *, strict: bool = False) -> Event:
+def _document(data: Any) -> Any:
+    if isinstance(data, (str, bytes)):
+        return gojson.parse(data)
+    if isinstance(data, bytearray):
+        return gojson.parse(bytes(data))
+    if isinstance(data, Mapping):
+        return data
+    raise EventError(f"cannot read an event from {type(data).__name__}: give JSON text or a dict")
+
+
+@overload
+def read_event(data: JSONInput, *, strict: bool = ..., lenient: Literal[False] = ...) -> Event: ...
+@overload
+def read_event(data: JSONInput, *, strict: bool = ..., lenient: bool) -> Union[Event, UnknownEvent]: ...
+
+
+def read_event(data: JSONInput, *, strict: bool = False, lenient: bool = False) -> Any:
     """Read one event as goflow's ``events.ReadEvent`` does, then validate it.
 
     ``data`` is JSON text (``str`` or UTF-8 ``bytes``) or an already-parsed ``dict``.
     Anything goflow rejects raises :class:`~flows_events.errors.EventError` with
     goflow's message; validation failures raise its subclass
-    :class:`~flows_events.errors.ValidationError` listing every failure. With
-    ``strict=True`` the checks beyond goflow (see :func:`validators.validate_strict
-    <flows_events.validators.validate_strict>`) run too.
+    :class:`~flows_events.errors.ValidationError` listing every failure.
+
+    ``strict=True`` adds the checks beyond goflow (languages, emails, phone numbers,
+    time zones, attachments: :func:`~flows_events.validators.validate_strict`).
+    ``lenient=True`` returns an :class:`~flows_events.events.UnknownEvent` for an
+    unregistered type instead of failing, and keeps keys goflow ignores
+    (``unknown_keys``) so that :func:`dumps` writes them back. Neither changes what
+    the default accepts.
     """
-    if isinstance(data, (str, bytes, bytearray)):
-        doc: Any = gojson.parse(bytes(data) if isinstance(data, bytearray) else data)
-    elif isinstance(data, Mapping):
-        doc = data
-    else:
-        raise EventError(f"cannot read an event from {type(data).__name__}: give JSON text or a dict")
-    event = structure_event(doc)
-    if strict:
-        errors = validators.validate_strict(event)
-        if errors:
-            raise ValidationError(errors)
-    return event
+    return reader(strict=strict, lenient=lenient)(_document(data))
 
 
-def read_events(lines: Iterable[JSONInput], *, strict: bool = False) -> Iterator[Event]:
+def read_events(
+    lines: Iterable[JSONInput], *, strict: bool = False, lenient: bool = False
+) -> Iterator[Union[Event, UnknownEvent]]:
     """Read events one by one from JSON lines (blank lines are skipped).
 
     A bad line raises its :class:`~flows_events.errors.EventError` with ``line`` (1-based)
     set on it; nothing but the current line is held in memory.
     """
+    read = reader(strict=strict, lenient=lenient)
     for number, line in enumerate(lines, 1):
         if isinstance(line, (str, bytes, bytearray)) and not line.strip():
             continue
         try:
-            yield read_event(line, strict=strict)
+            yield read(_document(line))
         except EventError as error:
             error.line = number  # type: ignore[attr-defined]
             raise
 
 
-def dumps(event: Event, *, escape_html: bool = False) -> str:
+def dumps(event: Union[Event, UnknownEvent], *, escape_html: bool = False) -> str:
     """Write an event as compact JSON, byte for byte as goflow does.
 
     By default this is goflow's ``utils.JSONMarshal`` (``<``, ``>`` and ``&`` kept as
@@ -69,13 +82,13 @@ def dumps(event: Event, *, escape_html: bool = False) -> str:
     return gojson.encode(unstructure_for_wire(event), escape_html=escape_html)
 
 
-def to_dict(event: Event) -> dict[str, Any]:
+def to_dict(event: Union[Event, UnknownEvent]) -> Any:
     """The event as JSON-ready Python data, with goflow's keys, order and omissions."""
-    return converter.unstructure(event)  # type: ignore[no-any-return]
+    return converter.unstructure(event)
 
 
-def from_dict(data: Mapping[str, Any], *, strict: bool = False) -> Event:
+def from_dict(data: Mapping[str, Any], *, strict: bool = False, lenient: bool = False) -> Any:
     """Read an event from parsed JSON data (the inverse of :func:`to_dict`)."""
     if not isinstance(data, Mapping):
         raise EventError(f"cannot read an event from {type(data).__name__}: give a dict")
-    return read_event(data, strict=strict)
+    return read_event(data, strict=strict, lenient=lenient)

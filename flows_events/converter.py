@@ -6,11 +6,13 @@
 Structuring an :class:`~flows_events.events.Event` reads its ``type`` as goflow does
 (case-insensitive key, last one wins, goflow's errors) and dispatches through the type
 registry, so classes registered later with
-:func:`~flows_events.events.register_type` are picked up by every converter. A
-concrete class decodes the document with goflow's rules
-(:mod:`flows_events.decoding`) and builds the instance with a function cattrs
-generates once per class; construction runs goflow's validation. Unstructuring uses
-cattrs-generated functions too, with goflow's key order and ``omitempty``.
+:func:`~flows_events.events.register_type` are picked up by every converter. (cattrs'
+tagged-union strategy reads the tag with a plain ``data["type"]``, which cannot give
+goflow's verdicts on ``{"TYPE": ...}``, a ``null`` type or a later duplicate.) A
+concrete class decodes the document with goflow's rules (:mod:`flows_events.decoding`)
+and builds the instance with a structure function cattrs generates once per class;
+construction runs goflow's validation. Unstructuring uses cattrs-generated functions
+too, with goflow's key order and ``omitempty``.
 
 Hints (``msg_wait``) use cattrs' tagged-union strategy on their ``type``.
 """
@@ -19,23 +21,22 @@ from __future__ import annotations
 
 import decimal
 import typing
-from typing import Any, Callable, Dict, Optional, Union
-
+from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from . import decoding
-from .errors import EventError, UnknownTypeError
-from .events import Event, event_class
+from . import decoding, validators
+from .errors import EventError, UnknownTypeError, ValidationError
+from .events import Event, UnknownEvent, event_class
 from .fields import Kind, is_model, specs
 from .gojson import RawJSON, sort_map_keys
 from .numbers import format_xnumber
 from .timestamps import Timestamp
 from .types import HINT_TYPES, Hint
 
-__all__ = ["converter", "register_hooks", "structure_event"]
+__all__ = ["converter", "register_hooks", "reader", "unstructure_for_wire"]
 
 _HintUnion = Union[tuple(HINT_TYPES.values())]  # type: ignore[valid-type]
 
@@ -68,35 +69,8 @@ def _raw_to_wire(value: RawJSON) -> RawJSON:
     return value
 
 
-def _class_hooks(conv: cattrs.Converter, cls: type) -> Dict[str, Any]:
-    # per-field overrides: JSON key, omitempty, XDateTime and map output
-    overrides = {}
-    for spec in specs(cls):
-        kwargs: Dict[str, Any] = {}
-        if spec.key != spec.name:
-            kwargs["rename"] = spec.key
-        if spec.omitempty:
-            kwargs["omit_if_default"] = True
-        if spec.kind == Kind.XDATETIME:
-            kwargs["unstruct_hook"] = _xdatetime_out
-        elif spec.kind == Kind.MAP:
-            kwargs["unstruct_hook"] = _map_out(conv)
-        if kwargs:
-            overrides[spec.name] = override(**kwargs)
-    return overrides
-
-
 def _xdatetime_out(value: Optional[Timestamp]) -> Optional[str]:
     return None if value is None else value.xdatetime_format()
-
-
-def _map_out(conv: cattrs.Converter) -> Callable[[Any], Any]:
-    def unstructure(value: Optional[Dict[str, Any]]) -> Any:
-        if value is None:
-            return None
-        return sort_map_keys({k: None if v is None else conv.unstructure(v) for k, v in value.items()})
-
-    return unstructure
 
 
 def _is_concrete_model(t: Any) -> bool:
@@ -105,41 +79,43 @@ def _is_concrete_model(t: Any) -> bool:
 
 def _is_event_collection(t: Any) -> bool:
     origin = typing.get_origin(t)
-    if origin not in (list, tuple, typing.Sequence, typing.MutableSequence, typing.Iterable):
-        if origin is None or not (isinstance(origin, type) and origin.__module__ == "collections.abc"):
-            return False
-    args = typing.get_args(t)
-    return args in ((Event,), (Event, Ellipsis))
+    if origin is None or typing.get_args(t) not in ((Event,), (Event, Ellipsis)):
+        return False
+    return origin in (list, tuple) or getattr(origin, "__module__", "") == "collections.abc"
 
 
-def structure_event(data: Any, conv: Optional[cattrs.Converter] = None) -> Event:
-    """Read any registered event from a parsed document (goflow's ``ReadEvent``, after parsing)."""
-    type_name = decoding.read_type(data)
-    cls = event_class(type_name)
-    if cls is None:
-        raise UnknownTypeError(type_name)
-    return (conv or _wire).structure(data, cls)
-
-
-def register_hooks(conv: cattrs.Converter) -> cattrs.Converter:
+def register_hooks(
+    conv: cattrs.Converter, *, strict: bool = False, lenient: bool = False
+) -> cattrs.Converter:
     """Install flows_events' hooks into ``conv`` and return it.
 
     Afterwards ``conv.structure(data, Event)`` reads any registered event (and
     ``list[Event]`` a mixed list), ``conv.structure(data, MsgCreatedEvent)`` a given
     one, and ``conv.unstructure(event)`` gives goflow's JSON as Python data (raw JSON
     fields parsed, numbers as ``int``/``float``, or ``Decimal`` when a float would round).
+
+    ``strict=True`` adds the checks beyond goflow (as ``read_event(..., strict=True)``);
+    ``lenient=True`` reads unknown types as :class:`~flows_events.events.UnknownEvent`
+    and keeps unknown keys (as ``read_event(..., lenient=True)``).
     """
-    _install(conv, wire=False)
+    _install(conv, wire=False, strict=strict, lenient=lenient)
     return conv
 
 
-def _install(conv: cattrs.Converter, *, wire: bool) -> None:
+def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool) -> None:
     conv.register_structure_hook(Timestamp, _passthrough)
     conv.register_structure_hook(RawJSON, _passthrough)
     conv.register_structure_hook(decimal.Decimal, _passthrough)
     conv.register_unstructure_hook(Timestamp, Timestamp.isoformat)
-    conv.register_unstructure_hook(RawJSON, _raw_to_wire if wire else _raw_to_json)
+    raw_out = _raw_to_wire if wire else _raw_to_json
+    conv.register_unstructure_hook(RawJSON, raw_out)
     conv.register_unstructure_hook(decimal.Decimal, _number_to_wire if wire else _number_to_json)
+    conv.register_unstructure_hook(UnknownEvent, lambda event: raw_out(event.raw))
+
+    def map_out(value: Optional[Dict[str, Any]]) -> Any:
+        if value is None:
+            return None
+        return sort_map_keys({k: None if v is None else conv.unstructure(v) for k, v in value.items()})
 
     def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
         generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -149,40 +125,67 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
             _cattrs_detailed_validation=False,
             _cattrs_prefer_attrib_converters=False,
         )
-        if issubclass(cls, Event):
+        if not issubclass(cls, Event):
+            return generated
 
-            def structure(data: Any, _: Any) -> Any:
-                return generated(decoding.decode(data, cls), cls)
+        def structure(data: Any, _: Any) -> Any:
+            event = generated(decoding.decode(data, cls, keep_unknown=lenient), cls)
+            if strict:
+                errors = validators.validate_strict(event)
+                if errors:
+                    raise ValidationError(errors)
+            return event
 
-            return structure
-        return generated
+        return structure
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+        overrides: Dict[str, Any] = {"unknown_keys": override(omit=True)}
+        for spec in specs(cls):
+            kwargs: Dict[str, Any] = {}
+            if spec.key != spec.name:
+                kwargs["rename"] = spec.key
+            if spec.omitempty:
+                kwargs["omit_if_default"] = True
+            if spec.kind == Kind.XDATETIME:
+                kwargs["unstruct_hook"] = _xdatetime_out
+            elif spec.kind == Kind.MAP:
+                kwargs["unstruct_hook"] = map_out
+            if kwargs:
+                overrides[spec.name] = override(**kwargs)
         generated: Callable[[Any], Dict[str, Any]] = make_dict_unstructure_fn(
-            cls, conv, _cattrs_include_init_false=True, **_class_hooks(conv, cls)
+            cls, conv, _cattrs_include_init_false=True, **overrides
         )
         keys = [spec.key for spec in specs(cls)]
         omitted = [spec.omitempty for spec in specs(cls)]
-        if not any(omitted[i] and not all(omitted[i:]) for i in range(len(omitted))):
-            return generated
-
         # cattrs appends the fields it may omit after the others; Go keeps declaration order
+        reorder = any(omitted[i] and not all(omitted[i:]) for i in range(len(omitted)))
+
         def unstructure(value: Any) -> Dict[str, Any]:
             out = generated(value)
-            return {key: out[key] for key in keys if key in out}
+            if reorder:
+                out = {key: out[key] for key in keys if key in out}
+            for key, raw in value.unknown_keys:
+                out.setdefault(key, raw_out(raw))
+            return out
 
         return unstructure
 
     conv.register_structure_hook_factory(_is_concrete_model, structure_factory)
     conv.register_unstructure_hook_factory(_is_concrete_model, unstructure_factory)
 
-    def structure_any_event(data: Any, _: Any) -> Event:
-        return structure_event(data, conv)
+    def structure_any(data: Any, _: Any = None) -> Any:
+        type_name = decoding.read_type(data)
+        cls = event_class(type_name)
+        if cls is not None:
+            return conv.structure(data, cls)
+        if lenient:
+            return UnknownEvent(type_name, decoding.raw_value(data))
+        raise UnknownTypeError(type_name)
 
     def unstructure_any(value: Any) -> Any:
         return conv.unstructure(value, unstructure_as=value.__class__)
 
-    conv.register_structure_hook_func(lambda t: t is Event, structure_any_event)
+    conv.register_structure_hook_func(lambda t: t is Event, structure_any)
     conv.register_unstructure_hook_func(lambda t: t is Event or t is Hint, unstructure_any)
 
     configure_tagged_union(_HintUnion, conv, tag_generator=_hint_tag, tag_name="type")
@@ -196,7 +199,7 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
             out = []
             for index, row in enumerate(rows):
                 try:
-                    out.append(structure_event(row, conv))
+                    out.append(structure_any(row))
                 except EventError as error:
                     error.add_note(f"while structuring element [{index}]")
                     error.index = index  # type: ignore[attr-defined]
@@ -208,13 +211,28 @@ def _install(conv: cattrs.Converter, *, wire: bool) -> None:
     conv.register_structure_hook_factory(_is_event_collection, collection_factory)
 
 
-converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-"""A converter with every hook installed; its ``unstructure`` gives JSON-ready data."""
-register_hooks(converter)
+def _new(*, wire: bool, strict: bool = False, lenient: bool = False) -> cattrs.Converter:
+    conv = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+    _install(conv, wire=wire, strict=strict, lenient=lenient)
+    return conv
 
-# writing goes through a twin that keeps raw JSON and decimals as exact text
-_wire = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-_install(_wire, wire=True)
+
+converter = _new(wire=False)
+"""A converter with every hook installed; its ``unstructure`` gives JSON-ready data."""
+
+# reading and writing go through twins that keep raw JSON and decimals as exact text
+_readers: Dict[Tuple[bool, bool], cattrs.Converter] = {
+    (strict, lenient): _new(wire=True, strict=strict, lenient=lenient)
+    for strict in (False, True)
+    for lenient in (False, True)
+}
+_wire = _readers[False, False]
+
+
+def reader(*, strict: bool = False, lenient: bool = False) -> Callable[[Any], Any]:
+    """The function that reads a parsed document into an event, for these options."""
+    conv = _readers[strict, lenient]
+    return lambda doc: conv.structure(doc, Event)
 
 
 def unstructure_for_wire(event: Any) -> Any:

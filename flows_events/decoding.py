@@ -27,6 +27,8 @@ import functools
 import re
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
+import attrs
+
 from . import gojson, validators
 from .errors import DecodeError, EventError, FieldError, TypeMismatchError, ValidationError
 from .fields import FieldSpec, Kind, specs
@@ -35,7 +37,7 @@ from .numbers import parse_xnumber
 from .timestamps import Timestamp
 from .types import HINT_TYPES
 
-__all__ = ["read_type", "decode", "GO_ZERO_TIME", "fold_key"]
+__all__ = ["read_type", "decode", "raw_value", "GO_ZERO_TIME", "fold_key"]
 
 GO_ZERO_TIME = Timestamp(1, 1, 1, 0, 0, 0, 0, 0, True)
 """Go's zero ``time.Time`` (``0001-01-01T00:00:00Z``), what an absent time decodes to."""
@@ -134,10 +136,11 @@ class _Slice:
 
 
 class _Decoder:
-    __slots__ = ("mismatch",)
+    __slots__ = ("mismatch", "keep_unknown")
 
-    def __init__(self) -> None:
+    def __init__(self, keep_unknown: bool = False) -> None:
         self.mismatch: Optional[TypeMismatchError] = None
+        self.keep_unknown = keep_unknown
 
     def remember(self, what: str, struct: str, path: str, go: str) -> None:
         if self.mismatch is None:
@@ -149,12 +152,15 @@ class _Decoder:
     def struct(self, obj: Any, cls: type, struct: str, prefix: str, out: Dict[str, Any]) -> Dict[str, Any]:
         table = _field_table(cls)
         for key, value, raw in _members(obj):
-            spec = table.get(key)
-            if spec is None:
-                spec = table.get(fold_key(key))
-                if spec is None:
+            spec = table.get(key, _UNKNOWN)
+            if spec is _UNKNOWN:
+                spec = table.get(fold_key(key), _UNKNOWN)
+                if spec is _UNKNOWN:
+                    if self.keep_unknown:
+                        out.setdefault(_UNKNOWN_KEYS, {})[key] = _raw(value, raw)
                     continue
-            self.field(spec, value, raw, struct, prefix, out)
+            if spec is not None:
+                self.field(spec, value, raw, struct, prefix, out)
         return out
 
     def field(
@@ -299,13 +305,15 @@ class _Decoder:
         out[name] = mapping
 
 
-@functools.lru_cache(maxsize=None)
-def _field_table(cls: type) -> Dict[str, FieldSpec]:
-    # JSON key -> spec, for the fields a document can set (not the envelope's ``type``)
-    import attrs
+_UNKNOWN: Any = object()
+_UNKNOWN_KEYS = "unknown_keys"
 
+
+@functools.lru_cache(maxsize=None)
+def _field_table(cls: type) -> Dict[str, Optional[FieldSpec]]:
+    # JSON key -> spec; None for keys that are known but not decoded (the ``type``)
     init = {a.name for a in attrs.fields(cls) if a.init}
-    return {s.key: s for s in specs(cls) if s.name in init}
+    return {s.key: (s if s.name in init else None) for s in specs(cls)}
 
 
 def _time(value: Any, raw: Optional[str], path: str) -> Timestamp:
@@ -339,6 +347,9 @@ def _raw(value: Any, raw: Optional[str]) -> RawJSON:
 
 def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
     # turn decoding state into plain canonical values, recursively
+    unknown = values.get(_UNKNOWN_KEYS)
+    if unknown is not None:
+        values[_UNKNOWN_KEYS] = tuple(unknown.items())
     for spec in specs(cls):
         if spec.name not in values:
             if spec.kind == Kind.TIME:
@@ -363,6 +374,13 @@ def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
 
 
 # --- the public steps ----------------------------------------------------------------
+
+
+def raw_value(doc: Any) -> RawJSON:
+    """A whole document as raw JSON: its source text, or the encoding of a dict."""
+    if isinstance(doc, JSONObject):
+        return RawJSON._trusted(doc.raw)
+    return _raw(doc, None)
 
 
 def read_type(doc: Any, envelope: str = "utils.TypedEnvelope") -> str:
@@ -393,10 +411,11 @@ def read_type(doc: Any, envelope: str = "utils.TypedEnvelope") -> str:
     return found
 
 
-def decode(doc: Any, cls: type) -> Dict[str, Any]:
+def decode(doc: Any, cls: type, *, keep_unknown: bool = False) -> Dict[str, Any]:
     """Decode a document into canonical field values for ``cls`` (Go's rules).
 
     Raises the first type mismatch, or a custom decoder's error, as goflow would.
+    With ``keep_unknown`` the members goflow ignores are kept (as ``unknown_keys``).
     """
     if not _is_object(doc):
         if doc is None:
@@ -405,18 +424,18 @@ def decode(doc: Any, cls: type) -> Dict[str, Any]:
             f"json: cannot unmarshal {_what(doc)} into Go value of type {cls.__name__}"
         )
     hint_fields = [s for s in specs(cls) if s.kind == Kind.HINT]
-    decoder = _Decoder()
+    decoder = _Decoder(keep_unknown)
     struct = "msgWaitEnvelope" if hint_fields else cls.__name__
     values = decoder.struct(doc, cls, struct, "", {})
     if decoder.mismatch is not None:
         raise decoder.mismatch
     values = _finish(values, cls)
     if hint_fields:
-        _read_hints(values, cls, hint_fields)
+        _read_hints(values, cls, hint_fields, keep_unknown)
     return values
 
 
-def _read_hints(values: Dict[str, Any], cls: type, hint_fields: List[FieldSpec]) -> None:
+def _read_hints(values: Dict[str, Any], cls: type, hint_fields: List[FieldSpec], keep_unknown: bool) -> None:
     # goflow's msg_wait decoder: validate the base fields, then read the hint
     from .events import Event
 
@@ -427,17 +446,17 @@ def _read_hints(values: Dict[str, Any], cls: type, hint_fields: List[FieldSpec])
         if spec.name in values:
             value, _ = values[spec.name]
             try:
-                values[spec.name] = _read_hint(value)
+                values[spec.name] = _read_hint(value, keep_unknown)
             except EventError as error:
                 raise DecodeError(f"unable to read hint: {error}", path=spec.key) from None
 
 
-def _read_hint(doc: Any) -> Dict[str, Any]:
+def _read_hint(doc: Any, keep_unknown: bool) -> Dict[str, Any]:
     hint_type = read_type(doc)
     cls = HINT_TYPES.get(hint_type)
     if cls is None:
         raise EventError(f"unknown type: '{hint_type}'")
-    decoder = _Decoder()
+    decoder = _Decoder(keep_unknown)
     values = decoder.struct(doc, cls, cls.__name__, "", {})
     if decoder.mismatch is not None:
         raise decoder.mismatch

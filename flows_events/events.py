@@ -15,12 +15,12 @@ Each class's docstring ends with its example JSON, exactly as goflow writes it.
 from __future__ import annotations
 
 import threading
-from typing import ClassVar, Dict, Optional, Tuple, Type, TypeVar
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
 
 import attrs
 
 from . import sources, validators
-from .fields import gofield, tuple_or_empty, tuple_or_none
+from .fields import Model, gofield, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON
 from .timestamps import Timestamp
 from .types import (
@@ -61,6 +61,7 @@ __all__ = [
     "SessionTriggeredEvent",
     "WaitTimedOutEvent",
     "WebhookCalledEvent",
+    "UnknownEvent",
     "EVENT_TYPES",
     "register_type",
     "event_class",
@@ -75,7 +76,7 @@ def _event_type(self: "Event") -> str:
 
 
 @attrs.frozen(slots=True, kw_only=True)
-class Event:
+class Event(Model):
     """Base class of all events: the fields of goflow's ``BaseEvent``.
 
     ``type`` is fixed by the class (its ``TYPE``); ``created_on`` defaults to now;
@@ -574,6 +575,23 @@ EVENT_TYPES: Tuple[Type[Event], ...] = (
     WebhookCalledEvent,
 )
 """The 23 event classes of goflow v0.36.0's ``flows/events`` package."""
+
+@attrs.frozen(slots=True)
+class UnknownEvent:
+    """An event whose ``type`` is not registered, kept whole (lenient reading only).
+
+    goflow rejects such events (``unknown type: 'x'``); archives that mix in output of
+    newer engines can be read leniently instead, and written back unchanged.
+    """
+
+    type: str
+    raw: RawJSON
+
+    @property
+    def data(self) -> Any:
+        """The event as parsed JSON data."""
+        return self.raw.value
+
 
 # --- the registry (goflow's RegisterType) ---------------------------------------
 

@@ -23,7 +23,7 @@ import attrs
 from .gojson import RawJSON
 from .timestamps import Timestamp
 
-__all__ = ["gofield", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none"]
+__all__ = ["gofield", "Model", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none", "tuple_or_empty"]
 
 _META = "flows_events"
 
@@ -51,6 +51,18 @@ def gofield(
     if factory is not None:
         default = attrs.Factory(factory, takes_self=True) if takes_self else attrs.Factory(factory)
     return attrs.field(default=default, converter=converter, metadata=meta, init=init)
+
+
+@attrs.frozen(slots=True)
+class Model:
+    """Base class of the goflow structs.
+
+    ``unknown_keys`` holds the JSON members goflow ignores (keys no field matches), in
+    document order; it is filled only by lenient reading, and written back after the
+    known fields so that nothing is lost.
+    """
+
+    unknown_keys: Tuple[Tuple[str, RawJSON], ...] = attrs.field(default=(), kw_only=True, repr=False)
 
 
 def tuple_or_none(value: Any) -> Optional[Tuple[Any, ...]]:

@@ -14,7 +14,7 @@ from typing import ClassVar, Dict, Optional, Tuple
 
 import attrs
 
-from .fields import gofield, tuple_or_empty, tuple_or_none
+from .fields import Model, gofield, tuple_or_empty, tuple_or_none
 from .timestamps import Timestamp
 from .validators import mutually_exclusive, register_struct_validation
 
@@ -49,7 +49,7 @@ frozen = attrs.frozen(slots=True)
 
 
 @frozen
-class ChannelReference:
+class ChannelReference(Model):
     """A channel: ``{"uuid": ..., "name": ...}``; ``uuid`` must be a UUID (any version)."""
 
     uuid: str = gofield(json="uuid", go="assets.ChannelUUID", validate="required,uuid", default="")
@@ -57,7 +57,7 @@ class ChannelReference:
 
 
 @frozen
-class TemplateReference:
+class TemplateReference(Model):
     """A WhatsApp-style message template; ``uuid`` must be a UUID (any version)."""
 
     uuid: str = gofield(json="uuid", go="assets.TemplateUUID", validate="required,uuid", default="")
@@ -65,7 +65,7 @@ class TemplateReference:
 
 
 @frozen
-class GroupReference:
+class GroupReference(Model):
     """A contact group, either fixed (``uuid``) or matched by name (``name_match``).
 
     Exactly one of ``uuid`` and ``name_match`` must be set; ``name`` is informative.
@@ -79,7 +79,7 @@ class GroupReference:
 
 
 @frozen
-class LabelReference:
+class LabelReference(Model):
     """A message label, either fixed (``uuid``) or matched by name (``name_match``)."""
 
     uuid: str = gofield(
@@ -93,7 +93,7 @@ register_struct_validation(mutually_exclusive("uuid", "name_match"), GroupRefere
 
 
 @frozen
-class FlowReference:
+class FlowReference(Model):
     """A flow; ``uuid`` must be a UUID4."""
 
     uuid: str = gofield(json="uuid", go="assets.FlowUUID", validate="required,uuid4", default="")
@@ -101,7 +101,7 @@ class FlowReference:
 
 
 @frozen
-class FieldReference:
+class FieldReference(Model):
     """A contact field, by its ``key``."""
 
     key: str = gofield(json="key", validate="required", default="")
@@ -109,7 +109,7 @@ class FieldReference:
 
 
 @frozen
-class ContactReference:
+class ContactReference(Model):
     """A contact; ``uuid`` must be a UUID4."""
 
     uuid: str = gofield(json="uuid", go="flows.ContactUUID", validate="required,uuid4", default="")
@@ -120,7 +120,7 @@ class ContactReference:
 
 
 @frozen
-class MsgTemplating:
+class MsgTemplating(Model):
     """The template an outgoing message was rendered from, with its variables."""
 
     template: Optional[TemplateReference] = gofield(
@@ -133,7 +133,7 @@ class MsgTemplating:
 
 
 @frozen
-class BaseMsg:
+class BaseMsg(Model):
     """The fields shared by incoming and outgoing messages.
 
     ``uuid`` and ``text`` are not validated by goflow; ``urn``, when set, must be a
@@ -178,7 +178,7 @@ class MsgOut(BaseMsg):
 
 
 @frozen
-class BroadcastTranslation:
+class BroadcastTranslation(Model):
     """One language's version of a broadcast message."""
 
     text: str = gofield(json="text", default="")
@@ -198,7 +198,7 @@ class BroadcastTranslation:
 
 
 @frozen
-class Value:
+class Value(Model):
     """A contact field value: its text plus the typed forms goflow inferred from it.
 
     ``datetime`` keeps the wall clock and offset that were written, ``number`` is an
@@ -224,7 +224,7 @@ def _hint_type(self: "Hint") -> str:
 
 
 @frozen
-class Hint:
+class Hint(Model):
     """Base class of the hints a ``msg_wait`` gives about the expected reply."""
 
     TYPE: ClassVar[str] = ""

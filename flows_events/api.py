@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Literal, Mapping, Union, overload
+from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, overload
 
 from . import gojson
 from .converter import converter, reader, unstructure_for_wire
@@ -20,23 +20,30 @@ __all__ = ["read_event", "read_events", "dumps", "to_dict", "from_dict"]
 JSONInput = Union[str, bytes, bytearray, Mapping[str, Any]]
 
 
-def _document(data: Any) -> Any:
-    if isinstance(data, (str, bytes)):
-        return gojson.parse(data)
-    if isinstance(data, bytearray):
-        return gojson.parse(bytes(data))
+def _document(data: Any, max_size: Optional[int]) -> Any:
+    if isinstance(data, (str, bytes, bytearray)):
+        if max_size is not None and len(data) > max_size:
+            unit = "characters" if isinstance(data, str) else "bytes"
+            raise EventError(f"event too large: {len(data)} {unit}, the limit is {max_size}")
+        return gojson.parse(bytes(data) if isinstance(data, bytearray) else data)
     if isinstance(data, Mapping):
         return data
     raise EventError(f"cannot read an event from {type(data).__name__}: give JSON text or a dict")
 
 
 @overload
-def read_event(data: JSONInput, *, strict: bool = ..., lenient: Literal[False] = ...) -> Event: ...
+def read_event(
+    data: JSONInput, *, strict: bool = ..., lenient: Literal[False] = ..., max_size: Optional[int] = ...
+) -> Event: ...
 @overload
-def read_event(data: JSONInput, *, strict: bool = ..., lenient: bool) -> Union[Event, UnknownEvent]: ...
+def read_event(
+    data: JSONInput, *, strict: bool = ..., lenient: bool, max_size: Optional[int] = ...
+) -> Union[Event, UnknownEvent]: ...
 
 
-def read_event(data: JSONInput, *, strict: bool = False, lenient: bool = False) -> Any:
+def read_event(
+    data: JSONInput, *, strict: bool = False, lenient: bool = False, max_size: Optional[int] = None
+) -> Any:
     """Read one event as goflow's ``events.ReadEvent`` does, then validate it.
 
     ``data`` is JSON text (``str`` or UTF-8 ``bytes``) or an already-parsed ``dict``.
@@ -49,25 +56,30 @@ def read_event(data: JSONInput, *, strict: bool = False, lenient: bool = False) 
     ``lenient=True`` returns an :class:`~flows_events.events.UnknownEvent` for an
     unregistered type instead of failing, and keeps keys goflow ignores
     (``unknown_keys``) so that :func:`dumps` writes them back. Neither changes what
-    the default accepts.
+    the default accepts. ``max_size`` rejects longer text before parsing it.
     """
-    return reader(strict=strict, lenient=lenient)(_document(data))
+    return reader(strict=strict, lenient=lenient)(_document(data, max_size))
 
 
 def read_events(
-    lines: Iterable[JSONInput], *, strict: bool = False, lenient: bool = False
+    lines: Iterable[JSONInput],
+    *,
+    strict: bool = False,
+    lenient: bool = False,
+    max_size: Optional[int] = None,
 ) -> Iterator[Union[Event, UnknownEvent]]:
     """Read events one by one from JSON lines (blank lines are skipped).
 
-    A bad line raises its :class:`~flows_events.errors.EventError` with ``line`` (1-based)
-    set on it; nothing but the current line is held in memory.
+    ``lines`` can be an open file (text or binary). A bad line raises its
+    :class:`~flows_events.errors.EventError` with ``line`` (1-based) set on it;
+    nothing but the current line is held in memory. ``max_size`` bounds each line.
     """
     read = reader(strict=strict, lenient=lenient)
     for number, line in enumerate(lines, 1):
         if isinstance(line, (str, bytes, bytearray)) and not line.strip():
             continue
         try:
-            yield read(_document(line))
+            yield read(_document(line, max_size))
         except EventError as error:
             error.line = number  # type: ignore[attr-defined]
             raise

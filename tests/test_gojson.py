@@ -1189,8 +1189,9 @@ def go_scan(data: bytes) -> tuple[str, int] | None:
             return f"invalid character {show_byte(c)} {context}", i + 1
     if scanner.done:
         return None
+    # at the end Go feeds one space; that may complete the value or fail
     context = scanner.step(0x20)
-    if scanner.done:
+    if context is None and scanner.state == "top":
         return None
     if context is not None:
         return f"invalid character ' ' {context}", len(data)

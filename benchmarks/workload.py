@@ -290,7 +290,17 @@ class _Gen:
         ok = rng.random() < 0.85
         path = rng.choice(["/api/v1/register", "/api/v1/lookup?urn=tel", "/hooks/survey"])
         code = 200 if ok else rng.choice([500, 503, 404])
-        body = '{"ok":true}' if ok else '{"error":"unavailable"}'
+        body = '{"ok":true,"id":%d}' % rng.randrange(10 ** 6) if ok else '{"error":"service unavailable"}'
+        u, name, urn, _ = self.contact()
+        flow_uuid, flow_name = rng.choice(self.flows)
+        payload = (
+            f'{{\n\t"contact": {{"uuid": "{u}", "name": "{name}", "urn": "{urn}"}},\n'
+            f'\t"flow": {{"uuid": "{flow_uuid}", "name": "{flow_name}", "revision": {rng.randrange(1, 90)}}},\n'
+            f'\t"path": [{{"uuid": "{self.uuid4()}", "node_uuid": "{self.uuid4()}", '
+            f'"arrived_on": "{self.timestamp()}"}}],\n'
+            f'\t"results": {{"age": {{"value": "{rng.randrange(15, 60)}", "category": "Valid"}}}},\n'
+            f'\t"run": {{"uuid": "{self.uuid4()}", "created_on": "{self.timestamp()}"}}\n}}'
+        )
         doc = self.base("webhook_called")
         doc.update({
             "url": f"https://api.example.org{path}",
@@ -298,7 +308,8 @@ class _Gen:
             "status_code": code,
             "elapsed_ms": rng.randrange(20, 2500),
             "request": f"POST {path} HTTP/1.1\r\nHost: api.example.org\r\nUser-Agent: goflow/0.36.0\r\n"
-                       f"Content-Type: application/json\r\n\r\n{{\"contact\":\"{self.uuid4()}\"}}",
+                       f"Content-Length: {len(payload)}\r\nContent-Type: application/json\r\n"
+                       f"Accept-Encoding: gzip\r\n\r\n{payload}",
             "response": f"HTTP/1.1 {code} {'OK' if ok else 'Error'}\r\nContent-Type: application/json\r\n\r\n{body}",
         })
         if rng.random() < 0.3:

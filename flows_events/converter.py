@@ -201,8 +201,9 @@ def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool)
                 try:
                     out.append(structure_any(row))
                 except EventError as error:
-                    error.add_note(f"while structuring element [{index}]")
                     error.index = index  # type: ignore[attr-defined]
+                    if hasattr(error, "add_note"):  # Python 3.11+
+                        error.add_note(f"while structuring element [{index}]")
                     raise
             return make(out)
 

@@ -24,7 +24,7 @@ and goflow's fixed six-digit ``XDateTime`` form (:meth:`Timestamp.xdatetime_form
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Final
 
 import attrs
@@ -363,7 +363,7 @@ class Timestamp:
                 f"cannot convert {self} to datetime: UTC offset of {offset} seconds "
                 "is not less than 24 hours"
             )
-        tz = UTC if offset == 0 else timezone(timedelta(seconds=offset))
+        tz = timezone.utc if offset == 0 else timezone(timedelta(seconds=offset))
         return datetime(
             self.year,
             self.month,

@@ -54,7 +54,7 @@ What the peers cannot express (flows_events does all of these, the peers don't):
 from __future__ import annotations
 
 import decimal
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Union
 
 import msgspec
 from pydantic import (
@@ -67,18 +67,17 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
-from typing_extensions import Annotated
 
 from flows_events import urns
 
 __all__ = [
-    "PYDANTIC_EVENT",
-    "pydantic_adapter",
-    "pydantic_dump_json",
-    "pydantic_dump",
     "MSGSPEC_EVENT",
+    "PYDANTIC_EVENT",
     "msgspec_decoder",
     "msgspec_encoder",
+    "pydantic_adapter",
+    "pydantic_dump",
+    "pydantic_dump_json",
 ]
 
 # goflow's regexes (validation.md §3.4), and an RFC 3339 timestamp
@@ -102,7 +101,7 @@ def _check_opt_urn(value: str) -> str:
     return _check_urn(value) if value else value
 
 
-def _check_urns(values: Optional[List[str]]) -> None:
+def _check_urns(values: list[str] | None) -> None:
     for value in values or ():
         _check_urn(value)
 
@@ -112,7 +111,7 @@ def _check_exclusive(uuid: str, name_match: str) -> None:
         raise ValueError("field 'uuid' is mutually exclusive with 'name_match'")
 
 
-def _number_json(value: decimal.Decimal) -> Union[int, float]:
+def _number_json(value: decimal.Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -151,7 +150,7 @@ class PGroupReference(_PModel):
     name_match: str = ""
 
     @model_validator(mode="after")
-    def _exclusive(self) -> "PGroupReference":
+    def _exclusive(self) -> PGroupReference:
         _check_exclusive(self.uuid, self.name_match)
         return self
 
@@ -176,18 +175,18 @@ class PContactReference(_PModel):
 
 
 class PMsgTemplating(_PModel):
-    template: Optional[PTemplateReference]
+    template: PTemplateReference | None
     language: str
-    variables: Optional[List[str]]
+    variables: list[str] | None
 
 
 class PBaseMsg(_PModel):
     uuid: str
     id: int = 0
     urn: POptURN = ""
-    channel: Optional[PChannelReference] = None
+    channel: PChannelReference | None = None
     text: str
-    attachments: List[str] = []
+    attachments: list[str] = []
 
 
 class PMsgIn(PBaseMsg):
@@ -195,14 +194,14 @@ class PMsgIn(PBaseMsg):
 
 
 class PMsgOut(PBaseMsg):
-    quick_replies: List[str] = []
-    templating: Optional[PMsgTemplating] = None
+    quick_replies: list[str] = []
+    templating: PMsgTemplating | None = None
 
 
 class PValue(_PModel):
     text: str
-    datetime: Optional[PTime] = None
-    number: Optional[PNumber] = None
+    datetime: PTime | None = None
+    number: PNumber | None = None
     state: str = ""
     district: str = ""
     ward: str = ""
@@ -210,8 +209,8 @@ class PValue(_PModel):
 
 class PBroadcastTranslation(_PModel):
     text: str
-    attachments: List[str] = []
-    quick_replies: List[str] = []
+    attachments: list[str] = []
+    quick_replies: list[str] = []
 
 
 class PAudioHint(_PModel):
@@ -220,7 +219,7 @@ class PAudioHint(_PModel):
 
 class PDigitsHint(_PModel):
     type: Literal["digits"]
-    count: Optional[int] = None
+    count: int | None = None
     terminated_by: str = ""
 
 
@@ -237,7 +236,7 @@ class PVideoHint(_PModel):
 
 
 PHint = Annotated[
-    Union[PAudioHint, PDigitsHint, PImageHint, PLocationHint, PVideoHint], Field(discriminator="type")
+    PAudioHint | PDigitsHint | PImageHint | PLocationHint | PVideoHint, Field(discriminator="type")
 ]
 
 
@@ -249,23 +248,23 @@ class PEvent(_PModel):
 
 class PBroadcastCreated(PEvent):
     type: Literal["broadcast_created"]
-    translations: Optional[Dict[str, Optional[PBroadcastTranslation]]]
+    translations: dict[str, PBroadcastTranslation | None] | None
     base_language: PStr1
-    urns: List[PURN] = []
-    contacts: List[Optional[PContactReference]] = []
-    groups: List[Optional[PGroupReference]] = []
+    urns: list[PURN] = []
+    contacts: list[PContactReference | None] = []
+    groups: list[PGroupReference | None] = []
 
 
 class PContactFieldChanged(PEvent):
     type: Literal["contact_field_changed"]
     field: PFieldReference
-    value: Optional[PValue]
+    value: PValue | None
 
 
 class PContactGroupsChanged(PEvent):
     type: Literal["contact_groups_changed"]
-    groups_added: List[Optional[PGroupReference]] = []
-    groups_removed: List[Optional[PGroupReference]] = []
+    groups_added: list[PGroupReference | None] = []
+    groups_removed: list[PGroupReference | None] = []
 
 
 class PContactLanguageChanged(PEvent):
@@ -290,12 +289,12 @@ class PContactTimezoneChanged(PEvent):
 
 class PContactURNsChanged(PEvent):
     type: Literal["contact_urns_changed"]
-    urns: Optional[List[PURN]]
+    urns: list[PURN] | None
 
 
 class PEmailCreated(PEvent):
     type: Literal["email_created"]
-    addresses: Annotated[List[str], Field(min_length=1)]
+    addresses: Annotated[list[str], Field(min_length=1)]
     subject: PStr1
     body: str
 
@@ -321,7 +320,7 @@ class PFlowEntered(PEvent):
 class PInputLabelsAdded(PEvent):
     type: Literal["input_labels_added"]
     input_uuid: PUUID4
-    labels: Annotated[List[Optional[PLabelReference]], Field(min_length=1)]
+    labels: Annotated[list[PLabelReference | None], Field(min_length=1)]
 
 
 class PIVRCreated(PEvent):
@@ -341,8 +340,8 @@ class PMsgReceived(PEvent):
 
 class PMsgWait(PEvent):
     type: Literal["msg_wait"]
-    timeout_seconds: Optional[int] = None
-    hint: Optional[PHint] = None
+    timeout_seconds: int | None = None
+    hint: PHint | None = None
 
 
 class PResthookCalled(PEvent):
@@ -369,9 +368,9 @@ class PRunResultChanged(PEvent):
 class PSessionTriggered(PEvent):
     type: Literal["session_triggered"]
     flow: PFlowReference
-    urns: List[PURN] = []
-    contacts: List[Optional[PContactReference]] = []
-    groups: List[Optional[PGroupReference]] = []
+    urns: list[PURN] = []
+    contacts: list[PContactReference | None] = []
+    groups: list[PGroupReference | None] = []
     create_contact: bool = False
     run_summary: Any
 
@@ -393,31 +392,7 @@ class PWebhookCalled(PEvent):
 
 
 PYDANTIC_EVENT = Annotated[
-    Union[
-        PBroadcastCreated,
-        PContactFieldChanged,
-        PContactGroupsChanged,
-        PContactLanguageChanged,
-        PContactNameChanged,
-        PContactRefreshed,
-        PContactTimezoneChanged,
-        PContactURNsChanged,
-        PEmailCreated,
-        PEnvironmentRefreshed,
-        PError,
-        PFlowEntered,
-        PInputLabelsAdded,
-        PIVRCreated,
-        PMsgCreated,
-        PMsgReceived,
-        PMsgWait,
-        PResthookCalled,
-        PRunExpired,
-        PRunResultChanged,
-        PSessionTriggered,
-        PWaitTimedOut,
-        PWebhookCalled,
-    ],
+    PBroadcastCreated | PContactFieldChanged | PContactGroupsChanged | PContactLanguageChanged | PContactNameChanged | PContactRefreshed | PContactTimezoneChanged | PContactURNsChanged | PEmailCreated | PEnvironmentRefreshed | PError | PFlowEntered | PInputLabelsAdded | PIVRCreated | PMsgCreated | PMsgReceived | PMsgWait | PResthookCalled | PRunExpired | PRunResultChanged | PSessionTriggered | PWaitTimedOut | PWebhookCalled,
     Field(discriminator="type"),
 ]
 """The pydantic event union, discriminated on ``type``."""
@@ -430,7 +405,7 @@ def pydantic_dump_json(model: BaseModel) -> str:
     return model.model_dump_json(exclude_defaults=True)
 
 
-def pydantic_dump(model: BaseModel) -> Dict[str, Any]:
+def pydantic_dump(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(exclude_defaults=True)
 
 
@@ -489,18 +464,18 @@ class MContactReference(_MStruct, kw_only=True):
 
 
 class MMsgTemplating(_MStruct, kw_only=True):
-    template: Optional[MTemplateReference]
+    template: MTemplateReference | None
     language: str
-    variables: Optional[List[str]]
+    variables: list[str] | None
 
 
 class MBaseMsg(_MStruct, kw_only=True):
     uuid: str
     id: int = 0
     urn: str = ""
-    channel: Optional[MChannelReference] = None
+    channel: MChannelReference | None = None
     text: str
-    attachments: List[str] = []
+    attachments: list[str] = []
 
     def __post_init__(self) -> None:
         _check_opt_urn(self.urn)
@@ -511,14 +486,14 @@ class MMsgIn(MBaseMsg, kw_only=True):
 
 
 class MMsgOut(MBaseMsg, kw_only=True):
-    quick_replies: List[str] = []
-    templating: Optional[MMsgTemplating] = None
+    quick_replies: list[str] = []
+    templating: MMsgTemplating | None = None
 
 
 class MValue(_MStruct, kw_only=True):
     text: str
-    datetime: Optional[MTime] = None
-    number: Optional[decimal.Decimal] = None
+    datetime: MTime | None = None
+    number: decimal.Decimal | None = None
     state: str = ""
     district: str = ""
     ward: str = ""
@@ -526,8 +501,8 @@ class MValue(_MStruct, kw_only=True):
 
 class MBroadcastTranslation(_MStruct, kw_only=True):
     text: str
-    attachments: List[str] = []
-    quick_replies: List[str] = []
+    attachments: list[str] = []
+    quick_replies: list[str] = []
 
 
 class _MHint(_MStruct, tag_field="type"):
@@ -539,7 +514,7 @@ class MAudioHint(_MHint, tag="audio", kw_only=True):
 
 
 class MDigitsHint(_MHint, tag="digits", kw_only=True):
-    count: Optional[int] = None
+    count: int | None = None
     terminated_by: str = ""
 
 
@@ -564,11 +539,11 @@ class MEvent(_MStruct, tag_field="type", kw_only=True):
 
 
 class MBroadcastCreated(MEvent, tag="broadcast_created", kw_only=True):
-    translations: Optional[Dict[str, Optional[MBroadcastTranslation]]]
+    translations: dict[str, MBroadcastTranslation | None] | None
     base_language: MStr1
-    urns: List[str] = []
-    contacts: List[Optional[MContactReference]] = []
-    groups: List[Optional[MGroupReference]] = []
+    urns: list[str] = []
+    contacts: list[MContactReference | None] = []
+    groups: list[MGroupReference | None] = []
 
     def __post_init__(self) -> None:
         _check_urns(self.urns)
@@ -576,12 +551,12 @@ class MBroadcastCreated(MEvent, tag="broadcast_created", kw_only=True):
 
 class MContactFieldChanged(MEvent, tag="contact_field_changed", kw_only=True):
     field: MFieldReference
-    value: Optional[MValue]
+    value: MValue | None
 
 
 class MContactGroupsChanged(MEvent, tag="contact_groups_changed", kw_only=True):
-    groups_added: List[Optional[MGroupReference]] = []
-    groups_removed: List[Optional[MGroupReference]] = []
+    groups_added: list[MGroupReference | None] = []
+    groups_removed: list[MGroupReference | None] = []
 
 
 class MContactLanguageChanged(MEvent, tag="contact_language_changed", kw_only=True):
@@ -601,14 +576,14 @@ class MContactTimezoneChanged(MEvent, tag="contact_timezone_changed", kw_only=Tr
 
 
 class MContactURNsChanged(MEvent, tag="contact_urns_changed", kw_only=True):
-    urns: Optional[List[str]]
+    urns: list[str] | None
 
     def __post_init__(self) -> None:
         _check_urns(self.urns)
 
 
 class MEmailCreated(MEvent, tag="email_created", kw_only=True):
-    addresses: Annotated[List[str], msgspec.Meta(min_length=1)]
+    addresses: Annotated[list[str], msgspec.Meta(min_length=1)]
     subject: MStr1
     body: str
 
@@ -630,7 +605,7 @@ class MFlowEntered(MEvent, tag="flow_entered", kw_only=True):
 
 class MInputLabelsAdded(MEvent, tag="input_labels_added", kw_only=True):
     input_uuid: MUUID4
-    labels: Annotated[List[Optional[MLabelReference]], msgspec.Meta(min_length=1)]
+    labels: Annotated[list[MLabelReference | None], msgspec.Meta(min_length=1)]
 
 
 class MIVRCreated(MEvent, tag="ivr_created", kw_only=True):
@@ -646,8 +621,8 @@ class MMsgReceived(MEvent, tag="msg_received", kw_only=True):
 
 
 class MMsgWait(MEvent, tag="msg_wait", kw_only=True):
-    timeout_seconds: Optional[int] = None
-    hint: Optional[MHint] = None
+    timeout_seconds: int | None = None
+    hint: MHint | None = None
 
 
 class MResthookCalled(MEvent, tag="resthook_called", kw_only=True):
@@ -670,9 +645,9 @@ class MRunResultChanged(MEvent, tag="run_result_changed", kw_only=True):
 
 class MSessionTriggered(MEvent, tag="session_triggered", kw_only=True):
     flow: MFlowReference
-    urns: List[str] = []
-    contacts: List[Optional[MContactReference]] = []
-    groups: List[Optional[MGroupReference]] = []
+    urns: list[str] = []
+    contacts: list[MContactReference | None] = []
+    groups: list[MGroupReference | None] = []
     create_contact: bool = False
     run_summary: Any
 

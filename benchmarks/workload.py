@@ -29,13 +29,14 @@ import random
 import sys
 import uuid
 from collections import Counter
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import flows_events
 
 __all__ = ["WEIGHTS", "gen_lines", "iter_lines", "main"]
 
-Doc = Dict[str, Any]
+Doc = dict[str, Any]
 
 # --- pools of realistic values ------------------------------------------------
 
@@ -200,13 +201,13 @@ class _Gen:
             doc["step_uuid"] = self.uuid4()
         return doc
 
-    def contact(self) -> Tuple[str, str, str, Tuple[str, str, str]]:
+    def contact(self) -> tuple[str, str, str, tuple[str, str, str]]:
         return self.rng.choice(self.contacts)
 
-    def channel_ref(self, channel: Tuple[str, str, str]) -> Doc:
+    def channel_ref(self, channel: tuple[str, str, str]) -> Doc:
         return {"uuid": channel[0], "name": channel[1]}
 
-    def ref(self, pool: List[Tuple[str, str]]) -> Doc:
+    def ref(self, pool: list[tuple[str, str]]) -> Doc:
         u, name = self.rng.choice(pool)
         return {"uuid": u, "name": name}
 
@@ -460,7 +461,7 @@ class _Gen:
 
 
 #: Relative weights (per cent) of the event types in the mix: a messaging deployment.
-WEIGHTS: Dict[str, float] = {
+WEIGHTS: dict[str, float] = {
     "msg_created": 30,
     "msg_received": 20,
     "run_result_changed": 15,
@@ -487,7 +488,7 @@ WEIGHTS: Dict[str, float] = {
 }
 
 _TYPES = list(WEIGHTS)
-_CUM_WEIGHTS: List[float] = []
+_CUM_WEIGHTS: list[float] = []
 _total = 0.0
 for _w in WEIGHTS.values():
     _total += _w
@@ -513,7 +514,7 @@ def iter_lines(n: int, seed: int = 1, check: bool = True) -> Iterator[str]:
     ``json.dumps`` output of the same documents (faster, for quick tries only).
     """
     gen = _Gen(seed)
-    builders: Dict[str, Callable[[], Doc]] = {name: getattr(gen, name) for name in _TYPES}
+    builders: dict[str, Callable[[], Doc]] = {name: getattr(gen, name) for name in _TYPES}
     rng = gen.rng
     for i in range(n):
         type_name = _TYPES[i] if i < len(_TYPES) else rng.choices(_TYPES, cum_weights=_CUM_WEIGHTS)[0]
@@ -521,12 +522,12 @@ def iter_lines(n: int, seed: int = 1, check: bool = True) -> Iterator[str]:
         yield _check_line(doc) if check else json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
-def gen_lines(n: int, seed: int = 1) -> List[str]:
+def gen_lines(n: int, seed: int = 1) -> list[str]:
     """``n`` valid events as JSON lines in goflow's output form (see :func:`iter_lines`)."""
     return list(iter_lines(n, seed))
 
 
-def describe(lines: List[str]) -> str:
+def describe(lines: list[str]) -> str:
     """A short summary: count, mean size, and the share of each type."""
     counts: Counter[str] = Counter(json.loads(line)["type"] for line in lines)
     size = sum(len(line.encode()) for line in lines)
@@ -537,7 +538,7 @@ def describe(lines: List[str]) -> str:
     return "\n".join(rows)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="number of events (default 1,000,000)")
     parser.add_argument("--seed", type=int, default=1)

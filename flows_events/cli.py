@@ -118,7 +118,7 @@ def _records(name: str, stream: IO[bytes]) -> Iterator[Record]:
     if first.lstrip(_WS).startswith(b"["):
         yield from _array_records(name, b"".join(head) + stream.read())
         return
-    if first.lstrip(_WS).startswith(b"{") and _incomplete(first):
+    if first.lstrip(_WS).startswith(b"{") and str(_syntax_error(first)) == _EOF:
         # maybe one pretty-printed object: buffer (a bounded amount) and try it whole
         start = len(head)
         size = 0
@@ -129,26 +129,36 @@ def _records(name: str, stream: IO[bytes]) -> Iterator[Record]:
                 break
         else:
             whole = b"".join(head)
-            if _is_json(whole):
+            error = _syntax_error(whole)
+            if error is None:
                 yield Record(name, start, whole)
+                return
+            if not any(_is_object(line) for line in head[start:]):
+                # no later line is an object on its own: one broken multi-line object
+                yield _broken_document(name, whole, error)
                 return
     yield from _line_records(name, chain(head, stream))
 
 
-def _incomplete(line: bytes) -> bool:
-    try:
-        parse(line)
-    except JSONSyntaxError as error:
-        return str(error) == "unexpected end of JSON input"
-    return False
+_EOF = "unexpected end of JSON input"
 
 
-def _is_json(data: bytes) -> bool:
+def _syntax_error(data: bytes) -> JSONSyntaxError | None:
     try:
         parse(data)
-    except JSONSyntaxError:
-        return False
-    return True
+    except JSONSyntaxError as error:
+        return error
+    return None
+
+
+def _is_object(line: bytes) -> bool:
+    return line.lstrip(_WS).startswith(b"{") and _syntax_error(line) is None
+
+
+def _broken_document(name: str, data: bytes, error: JSONSyntaxError) -> Record:
+    """The whole of a multi-line input that is not JSON, as one record at the error's line."""
+    offset = error.offset if error.offset > 0 else len(data)
+    return Record(name, data.count(b"\n", 0, offset - 1) + 1, data)
 
 
 def _line_records(name: str, lines: Iterable[bytes]) -> Iterator[Record]:
@@ -158,12 +168,9 @@ def _line_records(name: str, lines: Iterable[bytes]) -> Iterator[Record]:
 
 
 def _array_records(name: str, data: bytes) -> Iterator[Record]:
-    try:
-        parse(data)
-    except JSONSyntaxError as error:
-        # not one JSON value: the whole input is the one (bad) record, at the error's line
-        offset = error.offset if error.offset > 0 else len(data)
-        yield Record(name, data.count(b"\n", 0, offset - 1) + 1, data)
+    error = _syntax_error(data)
+    if error is not None:  # not one JSON value: the whole input is the one (bad) record
+        yield _broken_document(name, data, error)
         return
     # valid JSON: split the top-level array on its depth-1 commas
     depth = 0

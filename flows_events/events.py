@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
 import attrs
 
 from . import sources, validators
-from .fields import Model, gofield, tuple_or_empty, tuple_or_none
+from .fields import Model, gofield, gotags, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON
 from .timestamps import Timestamp
 from .types import (
@@ -128,27 +128,20 @@ class BroadcastCreatedEvent(Event):
     base_language: str = gofield(
         json="base_language", go="utils.Language", validate="required", strict="language", default=""
     )
-    urns: Tuple[str, ...] = gofield(
-        json="urns,omitempty",
-        go="[]urns.URN",
-        validate="dive,urn",
-        strict="dive,urn_strict",
+    urns: Tuple[str, ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="urns,omitempty", go="[]urns.URN", validate="dive,urn", strict="dive,urn_strict"),
     )
-    contacts: Tuple[Optional[ContactReference], ...] = gofield(
-        json="contacts,omitempty",
-        go="[]*flows.ContactReference",
-        validate="dive",
+    contacts: Tuple[Optional[ContactReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="contacts,omitempty", go="[]*flows.ContactReference", validate="dive"),
     )
-    groups: Tuple[Optional[GroupReference], ...] = gofield(
-        json="groups,omitempty",
-        go="[]*assets.GroupReference",
-        validate="dive",
+    groups: Tuple[Optional[GroupReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="groups,omitempty", go="[]*assets.GroupReference", validate="dive"),
     )
 
 
@@ -180,19 +173,15 @@ class ContactGroupsChangedEvent(Event):
 
     TYPE: ClassVar[str] = "contact_groups_changed"
 
-    groups_added: Tuple[Optional[GroupReference], ...] = gofield(
-        json="groups_added,omitempty",
-        go="[]*assets.GroupReference",
-        validate="omitempty,dive",
+    groups_added: Tuple[Optional[GroupReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="groups_added,omitempty", go="[]*assets.GroupReference", validate="omitempty,dive"),
     )
-    groups_removed: Tuple[Optional[GroupReference], ...] = gofield(
-        json="groups_removed,omitempty",
-        go="[]*assets.GroupReference",
-        validate="omitempty,dive",
+    groups_removed: Tuple[Optional[GroupReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="groups_removed,omitempty", go="[]*assets.GroupReference", validate="omitempty,dive"),
     )
 
 
@@ -263,13 +252,10 @@ class ContactURNsChangedEvent(Event):
 
     TYPE: ClassVar[str] = "contact_urns_changed"
 
-    urns: Optional[Tuple[str, ...]] = gofield(
-        json="urns",
-        go="[]urns.URN",
-        validate="dive,urn",
-        strict="dive,urn_strict",
+    urns: Optional[Tuple[str, ...]] = attrs.field(
         default=None,
         converter=tuple_or_none,
+        metadata=gotags(json="urns", go="[]urns.URN", validate="dive,urn", strict="dive,urn_strict"),
     )
 
 
@@ -284,13 +270,10 @@ class EmailCreatedEvent(Event):
 
     TYPE: ClassVar[str] = "email_created"
 
-    addresses: Optional[Tuple[str, ...]] = gofield(
-        json="addresses",
-        go="[]string",
-        validate="required,min=1",
-        strict="dive,email",
+    addresses: Optional[Tuple[str, ...]] = attrs.field(
         default=None,
         converter=tuple_or_none,
+        metadata=gotags(json="addresses", go="[]string", validate="required,min=1", strict="dive,email"),
     )
     subject: str = gofield(json="subject", validate="required", default="")
     body: str = gofield(json="body", default="")
@@ -359,12 +342,10 @@ class InputLabelsAddedEvent(Event):
     input_uuid: str = gofield(
         json="input_uuid", go="flows.InputUUID", validate="required,uuid4", default=""
     )
-    labels: Optional[Tuple[Optional[LabelReference], ...]] = gofield(
-        json="labels",
-        go="[]*assets.LabelReference",
-        validate="required,min=1,dive",
+    labels: Optional[Tuple[Optional[LabelReference], ...]] = attrs.field(
         default=None,
         converter=tuple_or_none,
+        metadata=gotags(json="labels", go="[]*assets.LabelReference", validate="required,min=1,dive"),
     )
 
 
@@ -487,27 +468,20 @@ class SessionTriggeredEvent(Event):
     flow: Optional[FlowReference] = gofield(
         json="flow", go="*assets.FlowReference", validate="required", default=None
     )
-    urns: Tuple[str, ...] = gofield(
-        json="urns,omitempty",
-        go="[]urns.URN",
-        validate="dive,urn",
-        strict="dive,urn_strict",
+    urns: Tuple[str, ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="urns,omitempty", go="[]urns.URN", validate="dive,urn", strict="dive,urn_strict"),
     )
-    contacts: Tuple[Optional[ContactReference], ...] = gofield(
-        json="contacts,omitempty",
-        go="[]*flows.ContactReference",
-        validate="dive",
+    contacts: Tuple[Optional[ContactReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="contacts,omitempty", go="[]*flows.ContactReference", validate="dive"),
     )
-    groups: Tuple[Optional[GroupReference], ...] = gofield(
-        json="groups,omitempty",
-        go="[]*assets.GroupReference",
-        validate="dive",
+    groups: Tuple[Optional[GroupReference], ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="groups,omitempty", go="[]*assets.GroupReference", validate="dive"),
     )
     create_contact: bool = gofield(json="create_contact,omitempty", go="bool", default=False)
     run_summary: Optional[RawJSON] = gofield(json="run_summary", go="json.RawMessage", default=None)

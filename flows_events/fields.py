@@ -16,14 +16,14 @@ from __future__ import annotations
 import decimal
 import functools
 import typing
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Optional, Tuple
 
 import attrs
 
 from .gojson import RawJSON
 from .timestamps import Timestamp
 
-__all__ = ["gofield", "Model", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none", "tuple_or_empty"]
+__all__ = ["gofield", "gotags", "Model", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none", "tuple_or_empty"]
 
 _META = "flows_events"
 
@@ -37,7 +37,6 @@ def gofield(
     default: Any = attrs.NOTHING,
     factory: Optional[Callable[..., Any]] = None,
     takes_self: bool = False,
-    converter: Optional[Callable[[Any], Any]] = None,
     init: bool = True,
 ) -> Any:
     """An attrs field carrying Go's tags.
@@ -46,11 +45,18 @@ def gofield(
     Go type as declared (it names the type in decode errors and tells Go's structs from
     Python strings, e.g. ``types.XText``); ``strict`` holds the extra, opt-in checks.
     ``factory`` (called with the instance when ``takes_self``) makes the default.
+
+    Fields with an attrs converter (the lists) are declared with ``attrs.field`` and
+    :func:`gotags` instead, so that type checkers see the converter.
     """
-    meta = {_META: (json, go, validate, strict)}
     if factory is not None:
         default = attrs.Factory(factory, takes_self=True) if takes_self else attrs.Factory(factory)
-    return attrs.field(default=default, converter=converter, metadata=meta, init=init)
+    return attrs.field(default=default, metadata=gotags(json=json, go=go, validate=validate, strict=strict), init=init)
+
+
+def gotags(*, json: str, go: str = "string", validate: str = "", strict: str = "") -> Dict[str, Any]:
+    """attrs field metadata carrying Go's tags (see :func:`gofield`)."""
+    return {_META: (json, go, validate, strict)}
 
 
 @attrs.frozen(slots=True)
@@ -65,7 +71,9 @@ class Model:
     unknown_keys: Tuple[Tuple[str, RawJSON], ...] = attrs.field(default=(), kw_only=True, repr=False)
 
 
-def tuple_or_none(value: Any) -> Optional[Tuple[Any, ...]]:
+
+
+def tuple_or_none(value: Optional[Iterable[Any]]) -> Optional[Tuple[Any, ...]]:
     """attrs converter for Go slices: ``None`` stays nil, any iterable becomes a tuple."""
     if value is None or type(value) is tuple:
         return value
@@ -74,7 +82,7 @@ def tuple_or_none(value: Any) -> Optional[Tuple[Any, ...]]:
     return tuple(value)
 
 
-def tuple_or_empty(value: Any) -> Tuple[Any, ...]:
+def tuple_or_empty(value: Optional[Iterable[Any]]) -> Tuple[Any, ...]:
     """attrs converter for ``omitempty`` Go slices, where nil and empty mean the same."""
     if value is None:
         return ()

@@ -14,7 +14,7 @@ from typing import ClassVar, Dict, Optional, Tuple
 
 import attrs
 
-from .fields import Model, gofield, tuple_or_empty, tuple_or_none
+from .fields import Model, gofield, gotags, tuple_or_empty, tuple_or_none
 from .timestamps import Timestamp
 from .validators import mutually_exclusive, register_struct_validation
 
@@ -42,13 +42,12 @@ __all__ = [
     "WEBHOOK_STATUSES",
 ]
 
-frozen = attrs.frozen(slots=True)
 
 
 # --- asset references ---------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(slots=True)
 class ChannelReference(Model):
     """A channel: ``{"uuid": ..., "name": ...}``; ``uuid`` must be a UUID (any version)."""
 
@@ -56,7 +55,7 @@ class ChannelReference(Model):
     name: str = gofield(json="name", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class TemplateReference(Model):
     """A WhatsApp-style message template; ``uuid`` must be a UUID (any version)."""
 
@@ -64,7 +63,7 @@ class TemplateReference(Model):
     name: str = gofield(json="name", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class GroupReference(Model):
     """A contact group, either fixed (``uuid``) or matched by name (``name_match``).
 
@@ -78,7 +77,7 @@ class GroupReference(Model):
     name_match: str = gofield(json="name_match,omitempty", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class LabelReference(Model):
     """A message label, either fixed (``uuid``) or matched by name (``name_match``)."""
 
@@ -92,7 +91,7 @@ class LabelReference(Model):
 register_struct_validation(mutually_exclusive("uuid", "name_match"), GroupReference, LabelReference)
 
 
-@frozen
+@attrs.frozen(slots=True)
 class FlowReference(Model):
     """A flow; ``uuid`` must be a UUID4."""
 
@@ -100,7 +99,7 @@ class FlowReference(Model):
     name: str = gofield(json="name", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class FieldReference(Model):
     """A contact field, by its ``key``."""
 
@@ -108,7 +107,7 @@ class FieldReference(Model):
     name: str = gofield(json="name", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class ContactReference(Model):
     """A contact; ``uuid`` must be a UUID4."""
 
@@ -119,7 +118,7 @@ class ContactReference(Model):
 # --- messages -----------------------------------------------------------------
 
 
-@frozen
+@attrs.frozen(slots=True)
 class MsgTemplating(Model):
     """The template an outgoing message was rendered from, with its variables."""
 
@@ -127,12 +126,14 @@ class MsgTemplating(Model):
         json="template", go="*assets.TemplateReference", default=None
     )
     language: str = gofield(json="language", go="utils.Language", strict="omitempty,language", default="")
-    variables: Optional[Tuple[str, ...]] = gofield(
-        json="variables", go="[]string", default=None, converter=tuple_or_none
+    variables: Optional[Tuple[str, ...]] = attrs.field(
+        default=None,
+        converter=tuple_or_none,
+        metadata=gotags(json="variables", go="[]string"),
     )
 
 
-@frozen
+@attrs.frozen(slots=True)
 class BaseMsg(Model):
     """The fields shared by incoming and outgoing messages.
 
@@ -149,55 +150,55 @@ class BaseMsg(Model):
         json="channel,omitempty", go="*assets.ChannelReference", default=None
     )
     text: str = gofield(json="text", default="")
-    attachments: Tuple[str, ...] = gofield(
-        json="attachments,omitempty",
-        go="[]utils.Attachment",
-        strict="dive,attachment",
+    attachments: Tuple[str, ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="attachments,omitempty", go="[]utils.Attachment", strict="dive,attachment"),
     )
 
 
-@frozen
+@attrs.frozen(slots=True)
 class MsgIn(BaseMsg):
     """A message from the contact (``msg_received``)."""
 
     external_id: str = gofield(json="external_id,omitempty", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class MsgOut(BaseMsg):
     """A message to the contact (``msg_created``, ``ivr_created``)."""
 
-    quick_replies: Tuple[str, ...] = gofield(
-        json="quick_replies,omitempty", go="[]string", factory=tuple, converter=tuple_or_empty
+    quick_replies: Tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=tuple_or_empty,
+        metadata=gotags(json="quick_replies,omitempty", go="[]string"),
     )
     templating: Optional[MsgTemplating] = gofield(
         json="templating,omitempty", go="*flows.MsgTemplating", default=None
     )
 
 
-@frozen
+@attrs.frozen(slots=True)
 class BroadcastTranslation(Model):
     """One language's version of a broadcast message."""
 
     text: str = gofield(json="text", default="")
-    attachments: Tuple[str, ...] = gofield(
-        json="attachments,omitempty",
-        go="[]utils.Attachment",
-        strict="dive,attachment",
+    attachments: Tuple[str, ...] = attrs.field(
         factory=tuple,
         converter=tuple_or_empty,
+        metadata=gotags(json="attachments,omitempty", go="[]utils.Attachment", strict="dive,attachment"),
     )
-    quick_replies: Tuple[str, ...] = gofield(
-        json="quick_replies,omitempty", go="[]string", factory=tuple, converter=tuple_or_empty
+    quick_replies: Tuple[str, ...] = attrs.field(
+        factory=tuple,
+        converter=tuple_or_empty,
+        metadata=gotags(json="quick_replies,omitempty", go="[]string"),
     )
 
 
 # --- contact field values -----------------------------------------------------
 
 
-@frozen
+@attrs.frozen(slots=True)
 class Value(Model):
     """A contact field value: its text plus the typed forms goflow inferred from it.
 
@@ -223,7 +224,7 @@ def _hint_type(self: "Hint") -> str:
     return self.TYPE
 
 
-@frozen
+@attrs.frozen(slots=True)
 class Hint(Model):
     """Base class of the hints a ``msg_wait`` gives about the expected reply."""
 
@@ -233,14 +234,14 @@ class Hint(Model):
     )
 
 
-@frozen
+@attrs.frozen(slots=True)
 class AudioHint(Hint):
     """Expect an audio recording: ``{"type":"audio"}``."""
 
     TYPE: ClassVar[str] = "audio"
 
 
-@frozen
+@attrs.frozen(slots=True)
 class DigitsHint(Hint):
     """Expect digits: a fixed ``count``, or any number ended by ``terminated_by``.
 
@@ -252,21 +253,21 @@ class DigitsHint(Hint):
     terminated_by: str = gofield(json="terminated_by,omitempty", default="")
 
 
-@frozen
+@attrs.frozen(slots=True)
 class ImageHint(Hint):
     """Expect an image: ``{"type":"image"}``."""
 
     TYPE: ClassVar[str] = "image"
 
 
-@frozen
+@attrs.frozen(slots=True)
 class LocationHint(Hint):
     """Expect a location: ``{"type":"location"}``."""
 
     TYPE: ClassVar[str] = "location"
 
 
-@frozen
+@attrs.frozen(slots=True)
 class VideoHint(Hint):
     """Expect a video: ``{"type":"video"}``."""
 

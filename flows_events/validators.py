@@ -263,6 +263,8 @@ def _make_plan(cls: type, strict: bool) -> Tuple[_Step, ...]:
     steps = []
     for spec in specs(cls):
         tags = _split(spec.strict if strict else spec.validate)
+        if strict and not tags and spec.model is not None and spec.kind in (Kind.LIST, Kind.MAP):
+            tags = (("dive", ""),)  # strict checks reach into every nested struct
         if tags or spec.kind in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
             steps.append(_Step(spec, tags))
     return tuple(steps)

@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, List, Tuple
+from typing import Any
 
 import pytest
 
@@ -29,7 +29,8 @@ BAD_URN = (
 UNKNOWN = '{"type":"foo","created_on":"2019-01-02T15:04:05Z"}'
 TWO_FAILURES = '{"type":"msg_created"}'
 
-BROKEN = "\n".join([VALID, "{bad", "", BAD_URN, UNKNOWN, TWO_FAILURES, VALID]) + "\n"
+BROKEN_LINES = [VALID, "{bad", "", BAD_URN, UNKNOWN, TWO_FAILURES, VALID]
+BROKEN = "".join(f"{line}\n" for line in BROKEN_LINES)
 BROKEN_PROBLEMS = [
     "2: -: invalid character 'b' looking for beginning of object key string",
     "4: msg.urn: field 'msg.urn' failed tag 'urn'",
@@ -40,7 +41,7 @@ BROKEN_PROBLEMS = [
 BROKEN_SUMMARY = ["6 events, 2 valid, 4 invalid, 1 types", "  error: 2"]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Tuple[int, List[str], str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], str]:
     code = cli.main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out.splitlines(), captured.err
@@ -235,6 +236,16 @@ def test_single_pretty_printed_object(capsys: pytest.CaptureFixture[str], tmp_pa
     ]
 
 
+def test_single_pretty_printed_object_with_a_syntax_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(json.loads(VALID), indent=2).replace('"fatal":', '"fatal"'), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert out == [f"{path}:5: -: invalid character 'f' after object key", "1 events, 0 valid, 1 invalid, 0 types"]
+
+
 def test_strict(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "strict.jsonl"
     path.write_text('{"type":"contact_urns_changed","created_on":"2019-01-02T15:04:05Z","urns":["tel:Male"]}\n')
@@ -264,7 +275,7 @@ def test_progress_only_on_a_terminal(
     path = tmp_path / "many.jsonl"
     path.write_text((VALID + "\n") * 25, encoding="utf-8")
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 10)
-    code, out, err = run(capsys, "check", str(path))
+    code, _, err = run(capsys, "check", str(path))
     assert code == 0 and err == ""
 
     terminal = _Terminal()
@@ -383,8 +394,8 @@ def test_normalize_examples_is_identity(capsysbinary: pytest.CaptureFixture[byte
 
 
 @pytest.mark.parametrize("argv", [[], ["check"], ["frobnicate", "x"], ["check", "--format", "xml", "x"]])
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: List[str]) -> None:
-    code, out, err = run(capsys, *argv)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = run(capsys, *argv)
     assert code == 2
     assert "usage:" in err
 

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import List
 
 import pytest
 
@@ -51,7 +50,7 @@ def run_example(name: str, *args: str) -> subprocess.CompletedProcess[str]:
         ),
     ],
 )
-def test_example_runs(script: str, expected: List[str]) -> None:
+def test_example_runs(script: str, expected: list[str]) -> None:
     result = run_example(script)
     assert result.returncode == 0, result.stdout + result.stderr
     for text in expected:

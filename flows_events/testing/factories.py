@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any, Callable, Dict, Final, Mapping, Optional, Sequence, TypeVar, Union
+from typing import Any, Callable, Dict, Final, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 import attrs
 
@@ -175,6 +175,17 @@ def _given(value: Opt[T], default: T) -> T:
 
 def _lazy(value: Opt[T], make: Callable[[], T]) -> T:
     return make() if isinstance(value, _Missing) else value
+
+
+def _tuple(value: Opt[Sequence[T]], make: Callable[[], Sequence[T]]) -> Tuple[T, ...]:
+    """A given list as a tuple, else the default (made only when needed)."""
+    return tuple(make() if isinstance(value, _Missing) else value)
+
+
+def _opt_tuple(value: Opt[Optional[Sequence[T]]], make: Callable[[], Optional[Sequence[T]]]) -> Optional[Tuple[T, ...]]:
+    """Like :func:`_tuple`, keeping ``None`` (Go's nil, written ``null``)."""
+    seq = make() if isinstance(value, _Missing) else value
+    return None if seq is None else tuple(seq)
 
 
 def _fields(**values: Any) -> Dict[str, Any]:
@@ -294,7 +305,7 @@ def msg_templating(
     return MsgTemplating(
         template=_lazy(template, template_reference),
         language=_given(language, "eng"),
-        variables=_given(variables, (DEFAULT_CONTACT_NAME,)),
+        variables=_opt_tuple(variables, lambda: (DEFAULT_CONTACT_NAME,)),
     )
 
 
@@ -317,8 +328,8 @@ def msg_out(
         urn=_given(urn, DEFAULT_URN),
         channel=_lazy(channel, channel_reference),
         text=_given(text, "Hi there"),
-        attachments=_given(attachments, ()),
-        quick_replies=_given(quick_replies, ()),
+        attachments=_tuple(attachments, tuple),
+        quick_replies=_tuple(quick_replies, tuple),
         templating=_given(templating, None),
     )
 
@@ -341,7 +352,7 @@ def msg_in(
         urn=_given(urn, DEFAULT_URN),
         channel=_lazy(channel, channel_reference),
         text=_given(text, "Hello"),
-        attachments=_given(attachments, ()),
+        attachments=_tuple(attachments, tuple),
         external_id=_given(external_id, ""),
     )
 
@@ -381,8 +392,8 @@ def broadcast_translation(
     """One language's broadcast message (text ``Hello``)."""
     return BroadcastTranslation(
         text=_given(text, "Hello"),
-        attachments=_given(attachments, ()),
-        quick_replies=_given(quick_replies, ()),
+        attachments=_tuple(attachments, tuple),
+        quick_replies=_tuple(quick_replies, tuple),
     )
 
 
@@ -480,9 +491,9 @@ def broadcast_created(
         **_base(created_on, step_uuid),
         translations=trans,
         base_language=base,
-        urns=_given(urns, (DEFAULT_URN,)),
-        contacts=_lazy(contacts, lambda: (contact_reference(),)),
-        groups=_lazy(groups, lambda: (group_reference(),)),
+        urns=_tuple(urns, lambda: (DEFAULT_URN,)),
+        contacts=_tuple(contacts, lambda: (contact_reference(),)),
+        groups=_tuple(groups, lambda: (group_reference(),)),
     )
 
 
@@ -541,8 +552,8 @@ def contact_groups_changed(
         groups_removed = tuple(group_reference(name=n) for n in removed)
     return ev.ContactGroupsChangedEvent(
         **_base(created_on, step_uuid),
-        groups_added=_lazy(groups_added, lambda: (group_reference(),)),
-        groups_removed=_lazy(groups_removed, lambda: (group_reference(name="Customers"),)),
+        groups_added=_tuple(groups_added, lambda: (group_reference(),)),
+        groups_removed=_tuple(groups_removed, lambda: (group_reference(name="Customers"),)),
     )
 
 
@@ -612,7 +623,7 @@ def contact_urns_changed(
 ) -> ev.ContactURNsChangedEvent:
     """``contact_urns_changed`` to a phone number and a Twitter id."""
     return ev.ContactURNsChangedEvent(
-        **_base(created_on, step_uuid), urns=_given(urns, (DEFAULT_URN, "twitterid:54784326227#nyaruka"))
+        **_base(created_on, step_uuid), urns=_opt_tuple(urns, lambda: (DEFAULT_URN, "twitterid:54784326227#nyaruka"))
     )
 
 
@@ -632,7 +643,7 @@ def email_created(
         addresses = (address,)
     return ev.EmailCreatedEvent(
         **_base(created_on, step_uuid),
-        addresses=_given(addresses, ("ryan@nyaruka.com",)),
+        addresses=_tuple(addresses, lambda: ("ryan@nyaruka.com",)),
         subject=_given(subject, "Your activation token"),
         body=_given(body, "Your activation token is AAFFKKEE"),
     )
@@ -643,7 +654,7 @@ def _environment(timezone: str, default_language: str) -> RawJSON:
     env: Dict[str, Any] = {"date_format": "DD-MM-YYYY", "time_format": "tt:mm", "timezone": timezone}
     if default_language:
         env["default_language"] = default_language
-        env["allowed_languages"] = [default_language] if default_language == "eng" else [default_language, "eng"]
+        env["allowed_languages"] = [default_language, "fra" if default_language == "eng" else "eng"]
     env["number_format"] = {"decimal_symbol": ".", "digit_grouping_symbol": ","}
     env["redaction_policy"] = "none"
     env["max_value_length"] = 640
@@ -734,7 +745,7 @@ def input_labels_added(
     return ev.InputLabelsAddedEvent(
         **_base(created_on, step_uuid),
         input_uuid=input_,
-        labels=_lazy(labels, lambda: (label_reference(),)),
+        labels=_tuple(labels, lambda: (label_reference(),)),
     )
 
 
@@ -926,8 +937,8 @@ def session_triggered(
         if not isinstance(urns, _Missing):
             raise _conflict("urns", "urn")
         urns = (urn,)
-    contacts_ = _lazy(contacts, lambda: (contact_reference(),))
-    groups_ = _lazy(groups, lambda: (group_reference(name="Supervisors"),))
+    contacts_ = _tuple(contacts, lambda: (contact_reference(),))
+    groups_ = _tuple(groups, lambda: (group_reference(name="Supervisors"),))
     raw = _lazy(
         run_summary,
         lambda: RawJSON.from_value(
@@ -942,7 +953,7 @@ def session_triggered(
     return ev.SessionTriggeredEvent(
         **_base(created_on, step_uuid),
         flow=flow_,
-        urns=_given(urns, (DEFAULT_URN,)),
+        urns=_tuple(urns, lambda: (DEFAULT_URN,)),
         contacts=contacts_,
         groups=groups_,
         create_contact=_given(create_contact, False),

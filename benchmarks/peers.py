@@ -54,9 +54,10 @@ What the peers cannot express (flows_events does all of these, the peers don't):
 from __future__ import annotations
 
 import decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
 import msgspec
+from flows_events import urns
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -67,8 +68,6 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
-
-from flows_events import urns
 
 __all__ = [
     "MSGSPEC_EVENT",
@@ -101,7 +100,7 @@ def _check_opt_urn(value: str) -> str:
     return _check_urn(value) if value else value
 
 
-def _check_urns(values: list[str] | None) -> None:
+def _check_urns(values: Optional[list[str]]) -> None:
     for value in values or ():
         _check_urn(value)
 
@@ -111,7 +110,7 @@ def _check_exclusive(uuid: str, name_match: str) -> None:
         raise ValueError("field 'uuid' is mutually exclusive with 'name_match'")
 
 
-def _number_json(value: decimal.Decimal) -> int | float:
+def _number_json(value: decimal.Decimal) -> Union[int, float]:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -175,16 +174,16 @@ class PContactReference(_PModel):
 
 
 class PMsgTemplating(_PModel):
-    template: PTemplateReference | None
+    template: Optional[PTemplateReference]
     language: str
-    variables: list[str] | None
+    variables: Optional[list[str]]
 
 
 class PBaseMsg(_PModel):
     uuid: str
     id: int = 0
     urn: POptURN = ""
-    channel: PChannelReference | None = None
+    channel: Optional[PChannelReference] = None
     text: str
     attachments: list[str] = []
 
@@ -195,13 +194,13 @@ class PMsgIn(PBaseMsg):
 
 class PMsgOut(PBaseMsg):
     quick_replies: list[str] = []
-    templating: PMsgTemplating | None = None
+    templating: Optional[PMsgTemplating] = None
 
 
 class PValue(_PModel):
     text: str
-    datetime: PTime | None = None
-    number: PNumber | None = None
+    datetime: Optional[PTime] = None
+    number: Optional[PNumber] = None
     state: str = ""
     district: str = ""
     ward: str = ""
@@ -219,7 +218,7 @@ class PAudioHint(_PModel):
 
 class PDigitsHint(_PModel):
     type: Literal["digits"]
-    count: int | None = None
+    count: Optional[int] = None
     terminated_by: str = ""
 
 
@@ -236,7 +235,7 @@ class PVideoHint(_PModel):
 
 
 PHint = Annotated[
-    PAudioHint | PDigitsHint | PImageHint | PLocationHint | PVideoHint, Field(discriminator="type")
+    Union[PAudioHint, PDigitsHint, PImageHint, PLocationHint, PVideoHint], Field(discriminator="type")
 ]
 
 
@@ -248,23 +247,23 @@ class PEvent(_PModel):
 
 class PBroadcastCreated(PEvent):
     type: Literal["broadcast_created"]
-    translations: dict[str, PBroadcastTranslation | None] | None
+    translations: Optional[dict[str, Optional[PBroadcastTranslation]]]
     base_language: PStr1
     urns: list[PURN] = []
-    contacts: list[PContactReference | None] = []
-    groups: list[PGroupReference | None] = []
+    contacts: list[Optional[PContactReference]] = []
+    groups: list[Optional[PGroupReference]] = []
 
 
 class PContactFieldChanged(PEvent):
     type: Literal["contact_field_changed"]
     field: PFieldReference
-    value: PValue | None
+    value: Optional[PValue]
 
 
 class PContactGroupsChanged(PEvent):
     type: Literal["contact_groups_changed"]
-    groups_added: list[PGroupReference | None] = []
-    groups_removed: list[PGroupReference | None] = []
+    groups_added: list[Optional[PGroupReference]] = []
+    groups_removed: list[Optional[PGroupReference]] = []
 
 
 class PContactLanguageChanged(PEvent):
@@ -289,7 +288,7 @@ class PContactTimezoneChanged(PEvent):
 
 class PContactURNsChanged(PEvent):
     type: Literal["contact_urns_changed"]
-    urns: list[PURN] | None
+    urns: Optional[list[PURN]]
 
 
 class PEmailCreated(PEvent):
@@ -320,7 +319,7 @@ class PFlowEntered(PEvent):
 class PInputLabelsAdded(PEvent):
     type: Literal["input_labels_added"]
     input_uuid: PUUID4
-    labels: Annotated[list[PLabelReference | None], Field(min_length=1)]
+    labels: Annotated[list[Optional[PLabelReference]], Field(min_length=1)]
 
 
 class PIVRCreated(PEvent):
@@ -340,8 +339,8 @@ class PMsgReceived(PEvent):
 
 class PMsgWait(PEvent):
     type: Literal["msg_wait"]
-    timeout_seconds: int | None = None
-    hint: PHint | None = None
+    timeout_seconds: Optional[int] = None
+    hint: Optional[PHint] = None
 
 
 class PResthookCalled(PEvent):
@@ -369,8 +368,8 @@ class PSessionTriggered(PEvent):
     type: Literal["session_triggered"]
     flow: PFlowReference
     urns: list[PURN] = []
-    contacts: list[PContactReference | None] = []
-    groups: list[PGroupReference | None] = []
+    contacts: list[Optional[PContactReference]] = []
+    groups: list[Optional[PGroupReference]] = []
     create_contact: bool = False
     run_summary: Any
 
@@ -392,7 +391,31 @@ class PWebhookCalled(PEvent):
 
 
 PYDANTIC_EVENT = Annotated[
-    PBroadcastCreated | PContactFieldChanged | PContactGroupsChanged | PContactLanguageChanged | PContactNameChanged | PContactRefreshed | PContactTimezoneChanged | PContactURNsChanged | PEmailCreated | PEnvironmentRefreshed | PError | PFlowEntered | PInputLabelsAdded | PIVRCreated | PMsgCreated | PMsgReceived | PMsgWait | PResthookCalled | PRunExpired | PRunResultChanged | PSessionTriggered | PWaitTimedOut | PWebhookCalled,
+    Union[
+        PBroadcastCreated,
+        PContactFieldChanged,
+        PContactGroupsChanged,
+        PContactLanguageChanged,
+        PContactNameChanged,
+        PContactRefreshed,
+        PContactTimezoneChanged,
+        PContactURNsChanged,
+        PEmailCreated,
+        PEnvironmentRefreshed,
+        PError,
+        PFlowEntered,
+        PInputLabelsAdded,
+        PIVRCreated,
+        PMsgCreated,
+        PMsgReceived,
+        PMsgWait,
+        PResthookCalled,
+        PRunExpired,
+        PRunResultChanged,
+        PSessionTriggered,
+        PWaitTimedOut,
+        PWebhookCalled,
+    ],
     Field(discriminator="type"),
 ]
 """The pydantic event union, discriminated on ``type``."""
@@ -464,16 +487,16 @@ class MContactReference(_MStruct, kw_only=True):
 
 
 class MMsgTemplating(_MStruct, kw_only=True):
-    template: MTemplateReference | None
+    template: Optional[MTemplateReference]
     language: str
-    variables: list[str] | None
+    variables: Optional[list[str]]
 
 
 class MBaseMsg(_MStruct, kw_only=True):
     uuid: str
     id: int = 0
     urn: str = ""
-    channel: MChannelReference | None = None
+    channel: Optional[MChannelReference] = None
     text: str
     attachments: list[str] = []
 
@@ -487,13 +510,13 @@ class MMsgIn(MBaseMsg, kw_only=True):
 
 class MMsgOut(MBaseMsg, kw_only=True):
     quick_replies: list[str] = []
-    templating: MMsgTemplating | None = None
+    templating: Optional[MMsgTemplating] = None
 
 
 class MValue(_MStruct, kw_only=True):
     text: str
-    datetime: MTime | None = None
-    number: decimal.Decimal | None = None
+    datetime: Optional[MTime] = None
+    number: Optional[decimal.Decimal] = None
     state: str = ""
     district: str = ""
     ward: str = ""
@@ -514,7 +537,7 @@ class MAudioHint(_MHint, tag="audio", kw_only=True):
 
 
 class MDigitsHint(_MHint, tag="digits", kw_only=True):
-    count: int | None = None
+    count: Optional[int] = None
     terminated_by: str = ""
 
 
@@ -539,11 +562,11 @@ class MEvent(_MStruct, tag_field="type", kw_only=True):
 
 
 class MBroadcastCreated(MEvent, tag="broadcast_created", kw_only=True):
-    translations: dict[str, MBroadcastTranslation | None] | None
+    translations: Optional[dict[str, Optional[MBroadcastTranslation]]]
     base_language: MStr1
     urns: list[str] = []
-    contacts: list[MContactReference | None] = []
-    groups: list[MGroupReference | None] = []
+    contacts: list[Optional[MContactReference]] = []
+    groups: list[Optional[MGroupReference]] = []
 
     def __post_init__(self) -> None:
         _check_urns(self.urns)
@@ -551,12 +574,12 @@ class MBroadcastCreated(MEvent, tag="broadcast_created", kw_only=True):
 
 class MContactFieldChanged(MEvent, tag="contact_field_changed", kw_only=True):
     field: MFieldReference
-    value: MValue | None
+    value: Optional[MValue]
 
 
 class MContactGroupsChanged(MEvent, tag="contact_groups_changed", kw_only=True):
-    groups_added: list[MGroupReference | None] = []
-    groups_removed: list[MGroupReference | None] = []
+    groups_added: list[Optional[MGroupReference]] = []
+    groups_removed: list[Optional[MGroupReference]] = []
 
 
 class MContactLanguageChanged(MEvent, tag="contact_language_changed", kw_only=True):
@@ -576,7 +599,7 @@ class MContactTimezoneChanged(MEvent, tag="contact_timezone_changed", kw_only=Tr
 
 
 class MContactURNsChanged(MEvent, tag="contact_urns_changed", kw_only=True):
-    urns: list[str] | None
+    urns: Optional[list[str]]
 
     def __post_init__(self) -> None:
         _check_urns(self.urns)
@@ -605,7 +628,7 @@ class MFlowEntered(MEvent, tag="flow_entered", kw_only=True):
 
 class MInputLabelsAdded(MEvent, tag="input_labels_added", kw_only=True):
     input_uuid: MUUID4
-    labels: Annotated[list[MLabelReference | None], msgspec.Meta(min_length=1)]
+    labels: Annotated[list[Optional[MLabelReference]], msgspec.Meta(min_length=1)]
 
 
 class MIVRCreated(MEvent, tag="ivr_created", kw_only=True):
@@ -621,8 +644,8 @@ class MMsgReceived(MEvent, tag="msg_received", kw_only=True):
 
 
 class MMsgWait(MEvent, tag="msg_wait", kw_only=True):
-    timeout_seconds: int | None = None
-    hint: MHint | None = None
+    timeout_seconds: Optional[int] = None
+    hint: Optional[MHint] = None
 
 
 class MResthookCalled(MEvent, tag="resthook_called", kw_only=True):
@@ -646,8 +669,8 @@ class MRunResultChanged(MEvent, tag="run_result_changed", kw_only=True):
 class MSessionTriggered(MEvent, tag="session_triggered", kw_only=True):
     flow: MFlowReference
     urns: list[str] = []
-    contacts: list[MContactReference | None] = []
-    groups: list[MGroupReference | None] = []
+    contacts: list[Optional[MContactReference]] = []
+    groups: list[Optional[MGroupReference]] = []
     create_contact: bool = False
     run_summary: Any
 

@@ -30,11 +30,11 @@ import sys
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import IO, Any, Optional
 
 import flows_events
 
-__all__ = ["WEIGHTS", "gen_lines", "iter_lines", "main"]
+__all__ = ["WEIGHTS", "gen_lines", "iter_lines", "main", "write_jsonl"]
 
 Doc = dict[str, Any]
 
@@ -75,10 +75,14 @@ _OUT_TEXTS = [
     "Great, we have saved your answer \u2705 See you next week.",
     "Reminder: your child's vaccination is due on 2019-05-14. Reply STOP to opt out.",
     "Please send a photo of your receipt to enter the draw \U0001F4F8",
-    "Hello {name}, this is a reminder from your health centre: bring your child's card to the "
-    "clinic on Thursday between 8:00 and 12:00. Reply 1 to confirm or 2 to reschedule.",
-    "Thank you for registering, {name}. You will now receive weekly tips about pregnancy and "
-    "newborn care. Reply STOP at any time to unsubscribe.",
+    (
+        "Hello {name}, this is a reminder from your health centre: bring your child's card to the "
+        "clinic on Thursday between 8:00 and 12:00. Reply 1 to confirm or 2 to reschedule."
+    ),
+    (
+        "Thank you for registering, {name}. You will now receive weekly tips about pregnancy and "
+        "newborn care. Reply STOP at any time to unsubscribe."
+    ),
 ]
 
 _IN_TEXTS = [
@@ -154,7 +158,7 @@ class _Gen:
         self.templates = [(self.uuid4(), name, n) for name, n in _TEMPLATES]
         # a population of contacts, each with a preferred channel
         self.contacts = []
-        for i in range(500):
+        for _ in range(500):
             channel = self.channels[rng.choices(range(len(self.channels)), [30, 25, 15, 10, 12, 5, 3])[0]]
             self.contacts.append((self.uuid4(), rng.choice(_NAMES), self.urn(channel[2]), channel))
         self.clock = 1546300800  # 2019-01-01T00:00:00Z
@@ -291,7 +295,7 @@ class _Gen:
         ok = rng.random() < 0.85
         path = rng.choice(["/api/v1/register", "/api/v1/lookup?urn=tel", "/hooks/survey"])
         code = 200 if ok else rng.choice([500, 503, 404])
-        body = '{"ok":true,"id":%d}' % rng.randrange(10 ** 6) if ok else '{"error":"service unavailable"}'
+        body = f'{{"ok":true,"id":{rng.randrange(10 ** 6)}}}' if ok else '{"error":"service unavailable"}'
         u, name, urn, _ = self.contact()
         flow_uuid, flow_name = rng.choice(self.flows)
         payload = (
@@ -527,18 +531,24 @@ def gen_lines(n: int, seed: int = 1) -> list[str]:
     return list(iter_lines(n, seed))
 
 
+def write_jsonl(out: IO[str], n: int, seed: int = 1, check: bool = True) -> None:
+    """Write ``n`` events to ``out``, one per line, streaming (memory stays flat)."""
+    for line in iter_lines(n, seed, check=check):
+        out.write(line)
+        out.write("\n")
+
+
 def describe(lines: list[str]) -> str:
     """A short summary: count, mean size, and the share of each type."""
     counts: Counter[str] = Counter(json.loads(line)["type"] for line in lines)
     size = sum(len(line.encode()) for line in lines)
-    rows = [f"{len(lines)} events, {size / max(len(lines), 1):.0f} bytes/event on average, "
-            f"{len(counts)} types"]
+    rows = [f"{len(lines)} events, {size / max(len(lines), 1):.0f} bytes/event on average, {len(counts)} types"]
     for name, count in counts.most_common():
         rows.append(f"  {name:<26} {count:>8} {100 * count / len(lines):6.2f}%")
     return "\n".join(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="number of events (default 1,000,000)")
     parser.add_argument("--seed", type=int, default=1)
@@ -550,14 +560,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.describe:
         print(describe(list(iter_lines(args.events, args.seed, check=not args.no_check))))
         return 0
-    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="\n")
-    try:
-        for line in iter_lines(args.events, args.seed, check=not args.no_check):
-            out.write(line)
-            out.write("\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if args.out == "-":
+        write_jsonl(sys.stdout, args.events, args.seed, check=not args.no_check)
+    else:
+        with open(args.out, "w", encoding="utf-8", newline="\n") as out:
+            write_jsonl(out, args.events, args.seed, check=not args.no_check)
     return 0
 
 

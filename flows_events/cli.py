@@ -40,7 +40,8 @@ from typing import IO, NamedTuple, TextIO, cast
 from . import __version__
 from .api import dumps, read_event
 from .errors import EventError, JSONSyntaxError, ValidationError
-from .events import Event
+from .events import Event, UnknownEvent
+from .schema import json_schema
 from .gojson import parse
 
 __all__ = ["InputError", "Problem", "Record", "iter_records", "main"]
@@ -211,15 +212,21 @@ class Problem(NamedTuple):
 
 
 def _outcomes(
-    paths: Sequence[str], strict: bool, failures: list[str], report: Callable[[str], None]
-) -> Iterator[tuple[Record, Event | EventError]]:
+    paths: Sequence[str],
+    strict: bool,
+    failures: list[str],
+    report: Callable[[str], None],
+    lenient: bool = False,
+) -> Iterator[tuple[Record, Event | UnknownEvent | EventError]]:
     """Every record of every input with its event or error; unreadable inputs are
     passed to ``report`` and listed in ``failures``, and the next input is read."""
     for path in paths:
         try:
             for record in iter_records(path):
                 try:
-                    outcome: Event | EventError = read_event(record.data, strict=strict)
+                    outcome: Event | UnknownEvent | EventError = read_event(
+                        record.data, strict=strict, lenient=lenient
+                    )
                 except EventError as error:
                     outcome = error
                 yield record, outcome
@@ -267,7 +274,7 @@ class _Progress:
 # --------------------------------------------------------------------------- commands
 
 
-def _check(paths: Sequence[str], strict: bool, as_json: bool) -> int:
+def _check(paths: Sequence[str], strict: bool, as_json: bool, lenient: bool = False) -> int:
     """``check``: report every bad event and a summary on stdout."""
     out, err = sys.stdout, sys.stderr
     progress = _Progress(err)
@@ -278,8 +285,9 @@ def _check(paths: Sequence[str], strict: bool, as_json: bool) -> int:
 
     failures: list[str] = []
     types: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
     events = invalid = 0
-    for record, outcome in _outcomes(paths, strict, failures, report):
+    for record, outcome in _outcomes(paths, strict, failures, report, lenient):
         events += 1
         if isinstance(outcome, EventError):
             invalid += 1
@@ -290,23 +298,36 @@ def _check(paths: Sequence[str], strict: bool, as_json: bool) -> int:
                     print(json.dumps(row), file=out)
                 else:
                     print(_problem_line(record, problem), file=out)
+        elif isinstance(outcome, UnknownEvent):
+            unknown[outcome.type] += 1
         else:
             types[outcome.type] += 1
         progress.update(events)
     progress.clear()
 
     counts = dict(sorted(types.items()))
+    unknown_counts = dict(sorted(unknown.items()))
+    valid = events - invalid - sum(unknown.values())
     if as_json:
-        summary = {"events": events, "valid": events - invalid, "invalid": invalid, "types": counts}
+        summary: dict[str, object] = {"events": events, "valid": valid, "invalid": invalid, "types": counts}
+        if lenient:
+            summary["unknown"] = unknown_counts
         print(json.dumps({"summary": summary}), file=out)
     else:
-        print(f"{events} events, {events - invalid} valid, {invalid} invalid, {len(counts)} types", file=out)
+        line = f"{events} events, {valid} valid, {invalid} invalid, {len(counts)} types"
+        if lenient:
+            line += f", {sum(unknown.values())} of unknown types"
+        print(line, file=out)
         for name, count in counts.items():
             print(f"  {name}: {count}", file=out)
+        for name, count in unknown_counts.items():
+            print(f"  {name}: {count} (unknown type)", file=out)
     return 2 if failures else 1 if invalid else 0
 
 
-def _normalize(paths: Sequence[str], strict: bool, escape_html: bool, keep_invalid: bool) -> int:
+def _normalize(
+    paths: Sequence[str], strict: bool, escape_html: bool, keep_invalid: bool, lenient: bool = False
+) -> int:
     """``normalize``: write valid events as goflow does; report the others on stderr."""
     write = _binary_writer()
 
@@ -315,7 +336,7 @@ def _normalize(paths: Sequence[str], strict: bool, escape_html: bool, keep_inval
 
     failures: list[str] = []
     invalid = 0
-    for record, outcome in _outcomes(paths, strict, failures, report):
+    for record, outcome in _outcomes(paths, strict, failures, report, lenient):
         if isinstance(outcome, EventError):
             invalid += 1
             for problem in _problems(outcome):
@@ -361,9 +382,18 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--strict", action="store_true", help="also run the strict checks beyond goflow's own validation"
     )
+    common.add_argument(
+        "--lenient",
+        action="store_true",
+        help="accept events of unknown types (counted apart) and keep keys goflow ignores",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     check = commands.add_parser(
-        "check", parents=[common], help="validate events and print a summary", description=_check.__doc__
+        "check",
+        parents=[common],
+        help="validate events and print a summary",
+        description="Read every event as goflow does; print FILE:LINE: PATH: MESSAGE for each problem, "
+        "then the number of events read, valid and invalid, and the count of each type.",
     )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text lines (default) or one JSON object per line"
@@ -372,7 +402,8 @@ def _parser() -> argparse.ArgumentParser:
         "normalize",
         parents=[common],
         help="write valid events back as goflow does",
-        description=_normalize.__doc__,
+        description="Write every valid event to stdout exactly as goflow writes it, one per line; "
+        "report invalid events on stderr as FILE:LINE: PATH: MESSAGE.",
     )
     normalize.add_argument(
         "--escape-html", action="store_true", help="escape <, > and & as \\u003c... (Go's json.Marshal)"
@@ -380,7 +411,26 @@ def _parser() -> argparse.ArgumentParser:
     normalize.add_argument(
         "--keep-invalid", action="store_true", help="write invalid events unchanged instead of skipping them"
     )
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the events",
+        description="Print a JSON Schema (draft 2020-12) for the given event types (default: all), "
+        "derived from the classes and their validation rules, as a union discriminated by 'type'.",
+    )
+    schema.add_argument("types", nargs="*", metavar="TYPE", help="event types to include (default: all)")
+    schema.add_argument("--indent", type=int, default=2, help="indentation (default 2; 0 for one line)")
     return parser
+
+
+def _schema(types: Sequence[str], indent: int) -> int:
+    """``schema``: print the JSON Schema of the chosen event types."""
+    try:
+        schema = json_schema(types or None)
+    except ValueError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(schema, indent=indent or None, ensure_ascii=False))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -390,9 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # usage errors (2), --help and --version (0)
         return exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 2
     try:
+        if args.command == "schema":
+            return _schema(args.types, args.indent)
         if args.command == "check":
-            return _check(args.files, args.strict, args.format == "json")
-        return _normalize(args.files, args.strict, args.escape_html, args.keep_invalid)
+            return _check(args.files, args.strict, args.format == "json", args.lenient)
+        return _normalize(args.files, args.strict, args.escape_html, args.keep_invalid, args.lenient)
     except BrokenPipeError:
         # the reader went away (`... | head`): stop quietly, and keep Python's
         # final flush of stdout from failing again

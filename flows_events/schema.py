@@ -160,7 +160,7 @@ def json_schema(types: Optional[Iterable[str]] = None) -> Dict[str, Any]:
     refs = [_ref(cls) for cls in events]
     return {
         "$schema": DRAFT,
-        "$id": "https://github.com/flows-events/flows_events/schema/events.json",
+        "$id": "urn:flows-events:goflow-v0.36.0:events",
         "title": "goflow v0.36.0 events",
         "description": "Events of the goflow flow engine, as flows_events reads them.",
         "oneOf": refs,

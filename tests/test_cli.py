@@ -405,3 +405,61 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and any("normalize" in line for line in out)
     code, out, _ = run(capsys, "--version")
     assert (code, out) == (0, [f"flows-events {flows_events.__version__}"])
+
+
+LENIENT_LINES = (
+    '{"type":"airtime_transferred","created_on":"2018-07-06T12:30:04Z","amount":1.50}\n'
+    '{"type":"wait_timed_out","created_on":"2018-07-06T12:30:04Z","foo":[1, 2]}\n'
+)
+
+
+def test_check_lenient_counts_unknown_types(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(LENIENT_LINES)
+    assert cli.main(["check", str(path)]) == 1
+    assert f"{path}:1: type: unknown type: 'airtime_transferred'" in capsys.readouterr().out
+    assert cli.main(["check", "--lenient", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        "2 events, 1 valid, 0 invalid, 1 types, 1 of unknown types\n"
+        "  wait_timed_out: 1\n"
+        "  airtime_transferred: 1 (unknown type)\n"
+    )
+    assert cli.main(["check", "--lenient", "--format", "json", str(path)]) == 0
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])["summary"]
+    assert summary == {
+        "events": 2, "valid": 1, "invalid": 0, "types": {"wait_timed_out": 1},
+        "unknown": {"airtime_transferred": 1},
+    }
+
+
+def test_normalize_lenient_keeps_unknown_types_and_keys(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(LENIENT_LINES)
+    assert cli.main(["normalize", "--lenient", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        '{"type":"airtime_transferred","created_on":"2018-07-06T12:30:04Z","amount":1.50}\n'
+        '{"type":"wait_timed_out","created_on":"2018-07-06T12:30:04Z","foo":[1,2]}\n'
+    )
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert len(schema["oneOf"]) == 23
+    assert cli.main(["schema", "msg_wait", "--indent", "0"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and json.loads(out)["oneOf"] == [{"$ref": "#/$defs/MsgWaitEvent"}]
+    assert cli.main(["schema", "msg_sent"]) == 2
+    assert "unknown event type(s): msg_sent" in capsys.readouterr().err
+
+
+def test_schema_validates_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    assert cli.main(["schema"]) == 0
+    validator = jsonschema.Draft202012Validator(json.loads(capsys.readouterr().out))
+    lines = (Path(__file__).parent.parent / "examples" / "events.jsonl").read_text().splitlines()
+    assert all(validator.is_valid(json.loads(line)) for line in lines)
+    assert not validator.is_valid({"type": "msg_created", "created_on": "2019-01-02T15:04:05Z"})

@@ -14,6 +14,7 @@ Each class's docstring ends with its example JSON, exactly as goflow writes it.
 
 from __future__ import annotations
 
+import copy
 import threading
 from typing import Any, ClassVar, Dict, Optional, Tuple, Type, TypeVar
 
@@ -100,8 +101,13 @@ class Event(Model):
             validators.check(self)
 
     def with_step_uuid(self: E, step_uuid: str) -> E:
-        """A copy of this event with ``step_uuid`` set (goflow's ``SetStepUUID``)."""
-        return attrs.evolve(self, step_uuid=step_uuid)
+        """A copy of this event with ``step_uuid`` set, unchecked, as goflow's ``SetStepUUID``.
+
+        (``attrs.evolve(event, step_uuid=...)`` does the same but validates the result.)
+        """
+        event = copy.copy(self)
+        object.__setattr__(event, "step_uuid", step_uuid)
+        return event
 
 
 @attrs.frozen(slots=True, kw_only=True)

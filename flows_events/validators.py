@@ -167,7 +167,8 @@ def _rule_required(value: Any, kind: str, param: str) -> Optional[str]:
 
 
 def _rule_min(value: Any, kind: str, param: str) -> Optional[str]:
-    return None if len(value) >= int(param) else ""
+    # a nil slice has no items (validator v9 takes len of nil as 0)
+    return None if (0 if value is None else len(value)) >= int(param) else ""
 
 
 def _rule_uuid(value: Any, kind: str, param: str) -> Optional[str]:

@@ -185,8 +185,10 @@ def test_constructor_stamps_now_and_with_step_uuid(monkeypatch) -> None:
         '"step_uuid":"692926ea-09d6-4942-bd38-d266ec8d3716",'
         '"msg":{"uuid":"08d3c3e2-f1ea-4b52-97e4-99d56e963fc9","text":"Hi"}}'
     )
+    # like goflow's SetStepUUID, with_step_uuid does not check; attrs.evolve does
+    assert event.with_step_uuid("x").step_uuid == "x"
     with pytest.raises(flows_events.ValidationError, match="field 'step_uuid' must be a valid UUID4"):
-        event.with_step_uuid("x")
+        attrs.evolve(event, step_uuid="x")
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,25 @@ XDateTime). Outputs are Go's ``json.Marshal`` bytes (``dumps(..., escape_html=Tr
 unless a test is about ``utils.JSONMarshal`` (``escape_html=False``).
 """
 
+# ruff: noqa: UP031  -- printf-style templates keep the JSON braces readable
+
 from __future__ import annotations
 
 import json
-from typing import Any, Union
+from typing import Any
 
 import pytest
+from conftest import read_jsonl
 
 import flows_events as fe
-from conftest import read_jsonl
-from flows_events.errors import DecodeError, EventError, JSONSyntaxError, TypeMismatchError, UnknownTypeError, ValidationError
+from flows_events.errors import (
+    DecodeError,
+    EventError,
+    JSONSyntaxError,
+    TypeMismatchError,
+    UnknownTypeError,
+    ValidationError,
+)
 
 CREATED = '"created_on":"2006-01-02T15:04:05Z"'
 UUID4 = "0e06f977-cbb7-475f-9d0b-a0c4aaec7f6a"
@@ -31,11 +40,11 @@ def out(type_: str, body: str = "") -> str:
     return '{"type":"%s",%s%s}' % (type_, CREATED, "," + body if body else "")
 
 
-def read_ok(data: Union[str, bytes, dict], *, escape_html: bool = True) -> str:
+def read_ok(data: str | bytes | dict, *, escape_html: bool = True) -> str:
     return fe.dumps(fe.read_event(data), escape_html=escape_html)
 
 
-def read_error(data: Union[str, bytes, dict]) -> EventError:
+def read_error(data: str | bytes | dict) -> EventError:
     with pytest.raises(EventError) as info:
         fe.read_event(data)
     return info.value

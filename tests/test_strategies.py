@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 from decimal import Decimal
-from typing import Any
+from typing import Any, Dict, Union
 
 import attrs
 import pytest
@@ -49,7 +49,7 @@ TYPES = sorted(cls.TYPE for cls in ev.EVENT_TYPES)
 _HTML = ("<", ">", "&", "\u2028", "\u2029")
 
 
-def _raw_fields(event: ev.Event) -> dict[str, RawJSON]:
+def _raw_fields(event: ev.Event) -> Dict[str, Any]:
     return {
         a.name: getattr(event, a.name)
         for a in attrs.fields(type(event))
@@ -169,7 +169,7 @@ def test_microsecond_timestamps_round_trip_as_xdatetime(ts: Timestamp) -> None:
 
 
 def test_timestamps_cover_the_edges() -> None:
-    seen: dict[str, bool] = {}
+    seen: Dict[str, bool] = {}
 
     @settings(PROFILE, max_examples=400, database=None)
     @given(S.timestamps())
@@ -224,7 +224,7 @@ def test_decimals_round_trip_as_xnumber(number: Decimal) -> None:
 
 @PROFILE
 @given(st.one_of(S.group_references(), S.label_references()))
-def test_references_have_uuid_xor_name_match(ref: GroupReference | LabelReference) -> None:
+def test_references_have_uuid_xor_name_match(ref: Union[GroupReference, LabelReference]) -> None:
     assert bool(ref.uuid) != bool(ref.name_match)
     assert validators.validate(ref) == []
 

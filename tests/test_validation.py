@@ -6,10 +6,12 @@ Every expected message is goflow's own text; every ``FieldError`` is checked for
 path, tag and param. Strict mode (checks beyond goflow) is tested at the end.
 """
 
+# ruff: noqa: UP031  -- printf-style templates keep the JSON braces readable
+
 from __future__ import annotations
 
 import json
-from typing import List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 import attrs
 import pytest
@@ -28,7 +30,7 @@ UUID_ANY = "ffffffff-ffff-ffff-ffff-ffffffffffff"
 UPPER = "8720F157-CA1C-432F-9C0B-2014DDC77094"
 T = Timestamp.parse("2018-10-18T14:20:30.000123456Z")
 
-Expected = List[Tuple[str, str, str]]  # (path, tag, param) of each FieldError, in order
+Expected = list[tuple[str, str, str]]  # (path, tag, param) of each FieldError, in order
 
 
 def ev(type_: str, body: str = "") -> str:
@@ -337,27 +339,27 @@ def test_accepted(text: str, expected: str) -> None:
     assert read_ok(text) == expected
 
 
-def case(text: str, message: str, *expected: Tuple[str, str, str]) -> Tuple[str, str, Expected]:
+def case(text: str, message: str, *expected: tuple[str, str, str]) -> tuple[str, str, Expected]:
     return text, message, list(expected)
 
 
-def req(path: str) -> Tuple[str, str, str]:
+def req(path: str) -> tuple[str, str, str]:
     return (path, "required", "")
 
 
-def u4(path: str) -> Tuple[str, str, str]:
+def u4(path: str) -> tuple[str, str, str]:
     return (path, "uuid4", "")
 
 
-def uu(path: str) -> Tuple[str, str, str]:
+def uu(path: str) -> tuple[str, str, str]:
     return (path, "uuid", "")
 
 
-def urn(path: str) -> Tuple[str, str, str]:
+def urn(path: str) -> tuple[str, str, str]:
     return (path, "urn", "")
 
 
-def excl(prefix: str) -> List[Tuple[str, str, str]]:
+def excl(prefix: str) -> list[tuple[str, str, str]]:
     return [(prefix + "uuid", "mutually_exclusive", "name_match"), (prefix + "name_match", "mutually_exclusive", "uuid")]
 
 
@@ -891,7 +893,7 @@ REFERENCE_CASES = [
 
 
 @pytest.mark.parametrize("reference, expected", REFERENCE_CASES)
-def test_validate_nested_type_on_its_own(reference: object, expected: List[str]) -> None:
+def test_validate_nested_type_on_its_own(reference: object, expected: list[str]) -> None:
     errors = validators.validate(reference)
     assert all(isinstance(e, FieldError) for e in errors)
     assert [f"{e.path}/{e.tag}/{e.param}" for e in errors] == expected
@@ -1031,11 +1033,6 @@ def test_validators_disabled_allows_invalid_events(build, written: str, reread_e
     assert str(ValidationError(validators.validate(event))) == reread_error
 
 
-@pytest.mark.xfail(
-    reason="BUG: with_step_uuid (goflow SetStepUUID) validates; events.md §0 says SetStepUUID sets the "
-    "field with no validation (verified: SetStepUUID(\"x\") then Marshal writes \"step_uuid\":\"x\")",
-    strict=True,
-)
 def test_with_step_uuid_does_not_validate() -> None:
     event = fe.WaitTimedOutEvent(created_on=T).with_step_uuid("x")
     assert fe.dumps(event) == '{"type":"wait_timed_out","created_on":"2018-10-18T14:20:30.000123456Z","step_uuid":"x"}'
@@ -1166,8 +1163,8 @@ class Ticket:
     channel: str = attrs.field(default=UUID_ANY, validator=validators.uuid())
     urn: str = attrs.field(default="tel:+12065551212", validator=validators.urn())
     subject: str = attrs.field(default="s", validator=validators.required())
-    tags: Optional[Sequence[str]] = attrs.field(default=("a",), validator=validators.min_items(1))
-    extra: Optional[Sequence[str]] = attrs.field(default=(), validator=validators.required(Kind.LIST))
+    tags: Sequence[str] | None = attrs.field(default=("a",), validator=validators.min_items(1))
+    extra: Sequence[str] | None = attrs.field(default=(), validator=validators.required(Kind.LIST))
 
 
 def test_attrs_validators_accept() -> None:
@@ -1195,11 +1192,6 @@ def test_attrs_validators_reject(changes: dict, message: str, tag: str, param: s
     assert (error.path, error.tag, error.param, error.strict) == (message.split("'")[1], tag, param, False)
 
 
-@pytest.mark.xfail(
-    reason="BUG: validators.min_items(1) on None raises TypeError (len(None)); validator v9's min=1 on a nil "
-    "slice has length 0 and reports `must have a minimum of 1 items`",
-    strict=True,
-)
 def test_attrs_min_items_on_none() -> None:
     with pytest.raises(ValidationError) as info:
         Ticket(id=UUID4, tags=None)
@@ -1241,7 +1233,7 @@ validators.register_struct_validation(validators.mutually_exclusive("uuid", "que
         ),
     ],
 )
-def test_own_class_with_gofield_and_struct_rule(selector: Selector, message: Optional[str]) -> None:
+def test_own_class_with_gofield_and_struct_rule(selector: Selector, message: str | None) -> None:
     errors = validators.validate(selector)
     if message is None:
         assert errors == []
@@ -1321,8 +1313,10 @@ STRICT_CASES = [
             (
                 "msg.attachments[0]",
                 "attachment",
-                "field 'msg.attachments[0]' failed tag 'attachment': "
-                "'https://s3.amazon.com/mybucket/attachment.jpg' is not a content-type:url attachment",
+                (
+                    "field 'msg.attachments[0]' failed tag 'attachment': "
+                    "'https://s3.amazon.com/mybucket/attachment.jpg' is not a content-type:url attachment"
+                ),
             )
         ],
         id="attachment-without-content-type",
@@ -1353,7 +1347,7 @@ STRICT_CASES = [
 
 
 @pytest.mark.parametrize("text, default_output, expected", STRICT_CASES)
-def test_strict_rejects_what_goflow_accepts(text: str, default_output: str, expected: List[Tuple[str, str, str]]) -> None:
+def test_strict_rejects_what_goflow_accepts(text: str, default_output: str, expected: list[tuple[str, str, str]]) -> None:
     # without strict: goflow's verdict, unchanged
     assert read_ok(text) == default_output
     assert read_ok(text, strict=False) == default_output
@@ -1369,15 +1363,22 @@ def test_strict_rejects_what_goflow_accepts(text: str, default_output: str, expe
     assert str(info.value) == str(error)
 
 
-@pytest.mark.xfail(
-    reason="BUG: strict checks declared on BroadcastTranslation.attachments (strict='dive,attachment') are never "
-    "reached: the strict walk does not descend into the translations map",
-    strict=True,
-)
 def test_strict_checks_translation_attachments() -> None:
-    text = ev("broadcast_created", '"base_language":"eng","translations":{"eng":{"text":"x","attachments":["https://x.com/a.jpg"]}}')
+    # the strict walk reaches BroadcastTranslation.attachments inside the translations map
+    text = ev(
+        "broadcast_created",
+        '"base_language":"eng","translations":{"eng":{"text":"x","attachments":["image:https://x.com/b.jpg","https://x.com/a.jpg"]}}',
+    )
+    assert read_ok(text) == out(
+        "broadcast_created",
+        '"translations":{"eng":{"text":"x","attachments":["image:https://x.com/b.jpg","https://x.com/a.jpg"]}},"base_language":"eng"',
+    )
     error = read_invalid(text, strict=True)
-    assert [(e.path, e.tag, e.strict) for e in error.errors] == [("translations[eng].attachments[0]", "attachment", True)]
+    assert [(e.path, e.tag, e.strict) for e in error.errors] == [("translations[eng].attachments[1]", "attachment", True)]
+    assert str(error) == (
+        "field 'translations[eng].attachments[1]' failed tag 'attachment': "
+        "'https://x.com/a.jpg' is not a content-type:url attachment"
+    )
 
 
 STRICT_ACCEPTED = [

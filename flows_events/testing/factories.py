@@ -11,7 +11,9 @@ valid event with realistic defaults::
 Rules shared by all factories:
 
 * every field of the class can be overridden by keyword (``created_on`` also takes
-  an RFC 3339 string); unknown keywords raise :class:`TypeError`;
+  an RFC 3339 string); unknown keywords raise :class:`TypeError`. That includes
+  ``unknown_keys`` (the members lenient reading keeps); an event with some reads
+  back equal only with ``read_event(..., lenient=True)``;
 * ``created_on`` comes from the installed time source
   (:func:`flows_events.sources.now`) and every default UUID from the installed UUID
   source (:func:`flows_events.sources.new_uuid`), so under
@@ -61,6 +63,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from http import HTTPStatus
 from typing import Any, Callable, Dict, Final, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 import attrs
@@ -158,6 +161,8 @@ Opt = Union[T, _Missing]
 TimestampLike = Union[Timestamp, str]
 JSONLike = Union[RawJSON, str, bytes, int, float, bool, None, Mapping[str, Any], Sequence[Any]]
 """What raw-JSON fields accept (see the module docs)."""
+UnknownKeys = Sequence[Tuple[str, RawJSON]]
+"""The ``unknown_keys`` of lenient reading: ``(key, raw value)`` pairs."""
 
 # --- realistic defaults ------------------------------------------------------------
 
@@ -182,7 +187,9 @@ def _tuple(value: Opt[Sequence[T]], make: Callable[[], Sequence[T]]) -> Tuple[T,
     return tuple(make() if isinstance(value, _Missing) else value)
 
 
-def _opt_tuple(value: Opt[Optional[Sequence[T]]], make: Callable[[], Optional[Sequence[T]]]) -> Optional[Tuple[T, ...]]:
+def _opt_tuple(
+    value: Opt[Optional[Sequence[T]]], make: Callable[[], Optional[Sequence[T]]]
+) -> Optional[Tuple[T, ...]]:
     """Like :func:`_tuple`, keeping ``None`` (Go's nil, written ``null``)."""
     seq = make() if isinstance(value, _Missing) else value
     return None if seq is None else tuple(seq)
@@ -197,8 +204,12 @@ def _timestamp(value: TimestampLike) -> Timestamp:
     return Timestamp.parse(value) if isinstance(value, str) else value
 
 
-def _base(created_on: Opt[TimestampLike], step_uuid: Opt[str]) -> Dict[str, Any]:
+def _base(
+    created_on: Opt[TimestampLike], step_uuid: Opt[str], unknown_keys: Opt[UnknownKeys]
+) -> Dict[str, Any]:
     out: Dict[str, Any] = {}
+    if not isinstance(unknown_keys, _Missing):
+        out["unknown_keys"] = tuple(unknown_keys)
     if not isinstance(created_on, _Missing):
         out["created_on"] = _timestamp(created_on)
     if not isinstance(step_uuid, _Missing):
@@ -229,7 +240,9 @@ def raw_json(value: JSONLike) -> RawJSON:
     return RawJSON.from_value(value)
 
 
-def _raw_or_absent(value: Opt[Optional[JSONLike]], default: Callable[[], Optional[RawJSON]]) -> Optional[RawJSON]:
+def _raw_or_absent(
+    value: Opt[Optional[JSONLike]], default: Callable[[], Optional[RawJSON]]
+) -> Optional[RawJSON]:
     if isinstance(value, _Missing):
         return default()
     return None if value is None else raw_json(value)
@@ -455,6 +468,7 @@ def broadcast_created(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     translations: Opt[Optional[Mapping[str, Optional[BroadcastTranslation]]]] = MISSING,
     base_language: Opt[str] = MISSING,
     urns: Opt[Sequence[str]] = MISSING,
@@ -488,7 +502,7 @@ def broadcast_created(
             raise _conflict("urns", "urn")
         urns = (urn,)
     return ev.BroadcastCreatedEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         translations=trans,
         base_language=base,
         urns=_tuple(urns, lambda: (DEFAULT_URN,)),
@@ -501,6 +515,7 @@ def contact_field_changed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     field: Opt[FieldReference] = MISSING,
     value: Opt[Optional[Value]] = MISSING,
     key: Opt[str] = MISSING,
@@ -526,13 +541,14 @@ def contact_field_changed(
             if "number" in changes and changes["number"] is not None:
                 changes["number"] = Decimal(changes["number"])
             val = attrs.evolve(val if val is not None else Value(), **changes)
-    return ev.ContactFieldChangedEvent(**_base(created_on, step_uuid), field=field_, value=val)
+    return ev.ContactFieldChangedEvent(**_base(created_on, step_uuid, unknown_keys), field=field_, value=val)
 
 
 def contact_groups_changed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     groups_added: Opt[Sequence[Optional[GroupReference]]] = MISSING,
     groups_removed: Opt[Sequence[Optional[GroupReference]]] = MISSING,
     added: Opt[Sequence[str]] = MISSING,
@@ -551,24 +567,36 @@ def contact_groups_changed(
             raise _conflict("groups_removed", "removed")
         groups_removed = tuple(group_reference(name=n) for n in removed)
     return ev.ContactGroupsChangedEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         groups_added=_tuple(groups_added, lambda: (group_reference(),)),
         groups_removed=_tuple(groups_removed, lambda: (group_reference(name="Customers"),)),
     )
 
 
 def contact_language_changed(
-    *, created_on: Opt[TimestampLike] = MISSING, step_uuid: Opt[str] = MISSING, language: Opt[str] = MISSING
+    *,
+    created_on: Opt[TimestampLike] = MISSING,
+    step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
+    language: Opt[str] = MISSING,
 ) -> ev.ContactLanguageChangedEvent:
     """``contact_language_changed`` to ``fra``."""
-    return ev.ContactLanguageChangedEvent(**_base(created_on, step_uuid), language=_given(language, "fra"))
+    return ev.ContactLanguageChangedEvent(
+        **_base(created_on, step_uuid, unknown_keys), language=_given(language, "fra")
+    )
 
 
 def contact_name_changed(
-    *, created_on: Opt[TimestampLike] = MISSING, step_uuid: Opt[str] = MISSING, name: Opt[str] = MISSING
+    *,
+    created_on: Opt[TimestampLike] = MISSING,
+    step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
+    name: Opt[str] = MISSING,
 ) -> ev.ContactNameChangedEvent:
     """``contact_name_changed`` to ``Ryan Lewis``."""
-    return ev.ContactNameChangedEvent(**_base(created_on, step_uuid), name=_given(name, DEFAULT_CONTACT_NAME))
+    return ev.ContactNameChangedEvent(
+        **_base(created_on, step_uuid, unknown_keys), name=_given(name, DEFAULT_CONTACT_NAME)
+    )
 
 
 def _default_contact(name: str) -> RawJSON:
@@ -593,6 +621,7 @@ def contact_refreshed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     contact: Opt[JSONLike] = MISSING,
     name: Opt[str] = MISSING,
 ) -> ev.ContactRefreshedEvent:
@@ -603,15 +632,19 @@ def contact_refreshed(
     if not isinstance(name, _Missing) and not isinstance(contact, _Missing):
         raise _conflict("contact", "name")
     raw = _lazy(contact, lambda: _default_contact(_given(name, DEFAULT_CONTACT_NAME)))
-    return ev.ContactRefreshedEvent(**_base(created_on, step_uuid), contact=raw_json(raw))
+    return ev.ContactRefreshedEvent(**_base(created_on, step_uuid, unknown_keys), contact=raw_json(raw))
 
 
 def contact_timezone_changed(
-    *, created_on: Opt[TimestampLike] = MISSING, step_uuid: Opt[str] = MISSING, timezone: Opt[str] = MISSING
+    *,
+    created_on: Opt[TimestampLike] = MISSING,
+    step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
+    timezone: Opt[str] = MISSING,
 ) -> ev.ContactTimezoneChangedEvent:
     """``contact_timezone_changed`` to ``Africa/Kigali``."""
     return ev.ContactTimezoneChangedEvent(
-        **_base(created_on, step_uuid), timezone=_given(timezone, "Africa/Kigali")
+        **_base(created_on, step_uuid, unknown_keys), timezone=_given(timezone, "Africa/Kigali")
     )
 
 
@@ -619,11 +652,13 @@ def contact_urns_changed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     urns: Opt[Optional[Sequence[str]]] = MISSING,
 ) -> ev.ContactURNsChangedEvent:
     """``contact_urns_changed`` to a phone number and a Twitter id."""
     return ev.ContactURNsChangedEvent(
-        **_base(created_on, step_uuid), urns=_opt_tuple(urns, lambda: (DEFAULT_URN, "twitterid:54784326227#nyaruka"))
+        **_base(created_on, step_uuid, unknown_keys),
+        urns=_opt_tuple(urns, lambda: (DEFAULT_URN, "twitterid:54784326227#nyaruka")),
     )
 
 
@@ -631,6 +666,7 @@ def email_created(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     addresses: Opt[Sequence[str]] = MISSING,
     subject: Opt[str] = MISSING,
     body: Opt[str] = MISSING,
@@ -642,7 +678,7 @@ def email_created(
             raise _conflict("addresses", "address")
         addresses = (address,)
     return ev.EmailCreatedEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         addresses=_tuple(addresses, lambda: ("ryan@nyaruka.com",)),
         subject=_given(subject, "Your activation token"),
         body=_given(body, "Your activation token is AAFFKKEE"),
@@ -665,6 +701,7 @@ def environment_refreshed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     environment: Opt[JSONLike] = MISSING,
     timezone: Opt[str] = MISSING,
     default_language: Opt[str] = MISSING,
@@ -682,19 +719,22 @@ def environment_refreshed(
         environment,
         lambda: _environment(_given(timezone, "Africa/Kigali"), _given(default_language, "eng")),
     )
-    return ev.EnvironmentRefreshedEvent(**_base(created_on, step_uuid), environment=raw_json(raw))
+    return ev.EnvironmentRefreshedEvent(
+        **_base(created_on, step_uuid, unknown_keys), environment=raw_json(raw)
+    )
 
 
 def error(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     text: Opt[str] = MISSING,
     fatal: Opt[bool] = MISSING,
 ) -> ev.ErrorEvent:
     """``error``: ``invalid date format: '12th of October'``, not fatal."""
     return ev.ErrorEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         text=_given(text, "invalid date format: '12th of October'"),
         fatal=_given(fatal, False),
     )
@@ -704,6 +744,7 @@ def flow_entered(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     flow: Opt[FlowReference] = MISSING,
     parent_run_uuid: Opt[str] = MISSING,
     terminal: Opt[bool] = MISSING,
@@ -718,7 +759,7 @@ def flow_entered(
     else:
         flow_ = flow if isinstance(flow_name, _Missing) else attrs.evolve(flow, name=flow_name)
     return ev.FlowEnteredEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         flow=flow_,
         parent_run_uuid=_given(parent_run_uuid, ""),
         terminal=_given(terminal, False),
@@ -729,6 +770,7 @@ def input_labels_added(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     input_uuid: Opt[str] = MISSING,
     labels: Opt[Sequence[Optional[LabelReference]]] = MISSING,
     label_names: Opt[Sequence[str]] = MISSING,
@@ -743,7 +785,7 @@ def input_labels_added(
             raise _conflict("labels", "label_names")
         labels = tuple(label_reference(name=n) for n in label_names)
     return ev.InputLabelsAddedEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         input_uuid=input_,
         labels=_tuple(labels, lambda: (label_reference(),)),
     )
@@ -766,7 +808,9 @@ def _msg_out_with(
             attachments=attachments,
             quick_replies=quick_replies,
         )
-    changes = _fields(text=text, urn=urn, channel=channel, attachments=attachments, quick_replies=quick_replies)
+    changes = _fields(
+        text=text, urn=urn, channel=channel, attachments=attachments, quick_replies=quick_replies
+    )
     return attrs.evolve(msg, **changes) if changes else msg
 
 
@@ -774,6 +818,7 @@ def ivr_created(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     msg: Opt[MsgOut] = MISSING,
     text: Opt[str] = MISSING,
     urn: Opt[str] = MISSING,
@@ -789,13 +834,14 @@ def ivr_created(
     out = _msg_out_with(
         msg, "Please say your name after the tone.", text, urn, channel, attachments, quick_replies
     )
-    return ev.IVRCreatedEvent(**_base(created_on, step_uuid), msg=out)
+    return ev.IVRCreatedEvent(**_base(created_on, step_uuid, unknown_keys), msg=out)
 
 
 def msg_created(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     msg: Opt[MsgOut] = MISSING,
     text: Opt[str] = MISSING,
     urn: Opt[str] = MISSING,
@@ -809,13 +855,14 @@ def msg_created(
     (set on ``msg``, the default one or the one given).
     """
     out = _msg_out_with(msg, "Hi there", text, urn, channel, attachments, quick_replies)
-    return ev.MsgCreatedEvent(**_base(created_on, step_uuid), msg=out)
+    return ev.MsgCreatedEvent(**_base(created_on, step_uuid, unknown_keys), msg=out)
 
 
 def msg_received(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     msg: Opt[MsgIn] = MISSING,
     text: Opt[str] = MISSING,
     urn: Opt[str] = MISSING,
@@ -829,17 +876,22 @@ def msg_received(
     (set on ``msg``, the default one or the one given).
     """
     if isinstance(msg, _Missing):
-        inbound = msg_in(text=text, urn=urn, channel=channel, attachments=attachments, external_id=external_id)
+        inbound = msg_in(
+            text=text, urn=urn, channel=channel, attachments=attachments, external_id=external_id
+        )
     else:
-        changes = _fields(text=text, urn=urn, channel=channel, attachments=attachments, external_id=external_id)
+        changes = _fields(
+            text=text, urn=urn, channel=channel, attachments=attachments, external_id=external_id
+        )
         inbound = attrs.evolve(msg, **changes) if changes else msg
-    return ev.MsgReceivedEvent(**_base(created_on, step_uuid), msg=inbound)
+    return ev.MsgReceivedEvent(**_base(created_on, step_uuid, unknown_keys), msg=inbound)
 
 
 def msg_wait(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     timeout_seconds: Opt[Optional[int]] = MISSING,
     hint: Opt[Optional[Union[Hint, str]]] = MISSING,
 ) -> ev.MsgWaitEvent:
@@ -851,7 +903,7 @@ def msg_wait(
     if isinstance(hint_, str):
         hint_ = _hint(hint_)
     return ev.MsgWaitEvent(
-        **_base(created_on, step_uuid), timeout_seconds=_given(timeout_seconds, 300), hint=hint_
+        **_base(created_on, step_uuid, unknown_keys), timeout_seconds=_given(timeout_seconds, 300), hint=hint_
     )
 
 
@@ -859,6 +911,7 @@ def resthook_called(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     resthook: Opt[str] = MISSING,
     payload: Opt[JSONLike] = MISSING,
 ) -> ev.ResthookCalledEvent:
@@ -874,21 +927,30 @@ def resthook_called(
         ),
     )
     return ev.ResthookCalledEvent(
-        **_base(created_on, step_uuid), resthook=_given(resthook, "new-registration"), payload=raw_json(raw)
+        **_base(created_on, step_uuid, unknown_keys),
+        resthook=_given(resthook, "new-registration"),
+        payload=raw_json(raw),
     )
 
 
 def run_expired(
-    *, created_on: Opt[TimestampLike] = MISSING, step_uuid: Opt[str] = MISSING, run_uuid: Opt[str] = MISSING
+    *,
+    created_on: Opt[TimestampLike] = MISSING,
+    step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
+    run_uuid: Opt[str] = MISSING,
 ) -> ev.RunExpiredEvent:
     """``run_expired`` for a new run UUID."""
-    return ev.RunExpiredEvent(**_base(created_on, step_uuid), run_uuid=_lazy(run_uuid, sources.new_uuid))
+    return ev.RunExpiredEvent(
+        **_base(created_on, step_uuid, unknown_keys), run_uuid=_lazy(run_uuid, sources.new_uuid)
+    )
 
 
 def run_result_changed(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     name: Opt[str] = MISSING,
     value: Opt[str] = MISSING,
     category: Opt[str] = MISSING,
@@ -901,7 +963,7 @@ def run_result_changed(
     ``extra=None`` leaves it absent; pass ``RawJSON.NULL`` for ``"extra":null``.
     """
     return ev.RunResultChangedEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         name=_given(name, "Gender"),
         value=_given(value, "m"),
         category=_given(category, "Male"),
@@ -915,6 +977,7 @@ def session_triggered(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     flow: Opt[FlowReference] = MISSING,
     urns: Opt[Sequence[str]] = MISSING,
     contacts: Opt[Sequence[Optional[ContactReference]]] = MISSING,
@@ -951,7 +1014,7 @@ def session_triggered(
         ),
     )
     return ev.SessionTriggeredEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         flow=flow_,
         urns=_tuple(urns, lambda: (DEFAULT_URN,)),
         contacts=contacts_,
@@ -962,10 +1025,13 @@ def session_triggered(
 
 
 def wait_timed_out(
-    *, created_on: Opt[TimestampLike] = MISSING, step_uuid: Opt[str] = MISSING
+    *,
+    created_on: Opt[TimestampLike] = MISSING,
+    step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
 ) -> ev.WaitTimedOutEvent:
     """``wait_timed_out`` (base fields only)."""
-    return ev.WaitTimedOutEvent(**_base(created_on, step_uuid))
+    return ev.WaitTimedOutEvent(**_base(created_on, step_uuid, unknown_keys))
 
 
 def _status_from_code(code: int, is_resthook: bool) -> str:
@@ -977,10 +1043,22 @@ def _status_from_code(code: int, is_resthook: bool) -> str:
     return "response_error"
 
 
+def _response(code: int) -> str:
+    if code == 0:
+        return ""  # no response (a connection error)
+    try:
+        phrase = HTTPStatus(code).phrase
+    except ValueError:
+        phrase = ""
+    body = '{"ok":true,"name":"Ryan Lewis"}' if 200 <= code <= 299 else '{"ok":false}'
+    return f"HTTP/1.1 {code} {phrase}\r\nContent-Type: application/json\r\n\r\n{body}"
+
+
 def webhook_called(
     *,
     created_on: Opt[TimestampLike] = MISSING,
     step_uuid: Opt[str] = MISSING,
+    unknown_keys: Opt[UnknownKeys] = MISSING,
     url: Opt[str] = MISSING,
     resthook: Opt[str] = MISSING,
     status: Opt[str] = MISSING,
@@ -994,22 +1072,23 @@ def webhook_called(
 
     ``status`` defaults from ``status_code`` (and ``resthook``) like goflow's
     ``WebhookStatusFromCode``: ``success`` for 2xx, ``subscriber_gone`` for a
-    resthook's 410, else ``response_error``.
+    resthook's 410, else ``response_error``; the default ``response`` trace follows
+    ``status_code`` too (none for ``0``).
     """
     url_ = _given(url, "http://localhost:49998/?cmd=success")
     code = _given(status_code, 200)
     hook = _given(resthook, "")
     return ev.WebhookCalledEvent(
-        **_base(created_on, step_uuid),
+        **_base(created_on, step_uuid, unknown_keys),
         url=url_,
         resthook=hook,
         status=_lazy(status, lambda: _status_from_code(code, bool(hook))),
         status_code=code,
         elapsed_ms=_given(elapsed_ms, 123),
-        request=_given(request, "GET /?cmd=success HTTP/1.1\r\nHost: localhost:49998\r\nAccept-Encoding: gzip\r\n\r\n"),
-        response=_given(
-            response, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"ok":true,"name":"Ryan Lewis"}'
+        request=_given(
+            request, "GET /?cmd=success HTTP/1.1\r\nHost: localhost:49998\r\nAccept-Encoding: gzip\r\n\r\n"
         ),
+        response=_lazy(response, lambda: _response(code)),
         body_ignored=_given(body_ignored, False),
     )
 

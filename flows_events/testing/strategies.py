@@ -104,9 +104,36 @@ T = TypeVar("T")
 #: DEL, quotes, backslashes, a BOM, the replacement character, emoji (4-byte UTF-8,
 #: a ZWJ sequence) and a combining mark.
 SPECIAL_CHARACTERS: Tuple[str, ...] = (
-    "<", ">", "&", "\u2028", "\u2029", "\x00", "\x01", "\x08", "\x0c", "\x1f", "\x7f",
-    "\n", "\r", "\t", '"', "\\", "/", "\ufeff", "\ufffd", "\U0001f600", "\U0001f469\u200d\U0001f4bb",
-    "\u0301", "é", "ſ", "\u212a", "%", "#", "?", ":", " ",
+    "<",
+    ">",
+    "&",
+    "\u2028",
+    "\u2029",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0c",
+    "\x1f",
+    "\x7f",
+    "\n",
+    "\r",
+    "\t",
+    '"',
+    "\\",
+    "/",
+    "\ufeff",
+    "\ufffd",
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f4bb",
+    "\u0301",
+    "é",
+    "ſ",
+    "\u212a",
+    "%",
+    "#",
+    "?",
+    ":",
+    " ",
 )
 
 _INT64_MIN = -(2**63)
@@ -169,8 +196,12 @@ _REALISTIC_OFFSETS = (0, 3600, 7200, -18000, -10800, 19800, 20700, 34200, -34200
 
 @st.composite
 def _timestamp(draw: st.DrawFn, min_year: int, max_year: int, resolution_ns: int, offsets: bool) -> Timestamp:
-    year = draw(st.one_of(st.sampled_from(sorted({min_year, max_year, max(min_year, min(2018, max_year))})),
-                          st.integers(min_year, max_year)))
+    year = draw(
+        st.one_of(
+            st.sampled_from(sorted({min_year, max_year, max(min_year, min(2018, max_year))})),
+            st.integers(min_year, max_year),
+        )
+    )
     month = draw(st.integers(1, 12))
     day = draw(st.integers(1, _days_in(year, month)))
     hour = draw(st.integers(0, 23))
@@ -186,14 +217,15 @@ def _timestamp(draw: st.DrawFn, min_year: int, max_year: int, resolution_ns: int
     )
     nanosecond -= nanosecond % resolution_ns
     if offsets:
-        offset = draw(
-            st.one_of(
-                st.sampled_from(_REALISTIC_OFFSETS),
-                st.integers(-_MAX_OFFSET_MINUTES, _MAX_OFFSET_MINUTES).map(lambda m: m * 60),
-            )
-        )
+        zone = draw(st.sampled_from(("Z", "realistic", "any", "+00:00")))
+        if zone == "realistic":
+            offset = draw(st.sampled_from(_REALISTIC_OFFSETS))
+        elif zone == "any":
+            offset = 60 * draw(st.integers(-_MAX_OFFSET_MINUTES, _MAX_OFFSET_MINUTES))
+        else:
+            offset = 0
         # offset 0 is written "Z" either way; zulu=False is what reading "+00:00" gives
-        zulu = offset == 0 and draw(st.booleans())
+        zulu = offset == 0 and zone != "+00:00"
     else:
         offset, zulu = 0, True
     if offset == 0 and (year, month, day, hour, minute, second, nanosecond) == (1, 1, 1, 0, 0, 0, 0):
@@ -265,7 +297,9 @@ def _urn(draw: st.DrawFn, scheme: Optional[str]) -> str:
     if scheme is None:
         scheme = draw(st.sampled_from(sorted(_PATHS)))
     path = draw(_PATHS[scheme]())
-    query = draw(st.one_of(st.just(""), st.sampled_from(["channel=57f1078f-88aa-46f4-a59a-948a5739c03d"]), text()))
+    query = draw(
+        st.one_of(st.just(""), st.sampled_from(["channel=57f1078f-88aa-46f4-a59a-948a5739c03d"]), text())
+    )
     if scheme == _urns.TWITTER_ID_SCHEME:
         display = draw(st.one_of(st.just(""), _regex(_TWITTER_HANDLE)))
     else:
@@ -304,7 +338,9 @@ def attachments() -> SearchStrategy[str]:
                 "geo:-2.90875,-79.0117",
             ]
         ),
-        st.builds(lambda ct, u: f"{ct}:https://example.com/{u}", _regex(r"[a-z]{3,8}(/[a-z0-9.+-]{1,10})?"), text()),
+        st.builds(
+            lambda ct, u: f"{ct}:https://example.com/{u}", _regex(r"[a-z]{3,8}(/[a-z0-9.+-]{1,10})?"), text()
+        ),
         text(),
     )
 
@@ -442,7 +478,9 @@ def flow_references() -> SearchStrategy[FlowReference]:
 
 def field_references() -> SearchStrategy[FieldReference]:
     """Field references (non-empty key)."""
-    return st.builds(FieldReference, key=_realistic_or(["gender", "age", "join_date"], _non_empty_text()), name=_names())
+    return st.builds(
+        FieldReference, key=_realistic_or(["gender", "age", "join_date"], _non_empty_text()), name=_names()
+    )
 
 
 def contact_references() -> SearchStrategy[ContactReference]:
@@ -521,7 +559,9 @@ def values() -> SearchStrategy[Value]:
 
 def broadcast_translations() -> SearchStrategy[BroadcastTranslation]:
     """One language's broadcast message."""
-    return st.builds(BroadcastTranslation, text=text(), attachments=_lists(attachments()), quick_replies=_lists(text()))
+    return st.builds(
+        BroadcastTranslation, text=text(), attachments=_lists(attachments()), quick_replies=_lists(text())
+    )
 
 
 def audio_hints() -> SearchStrategy[AudioHint]:
@@ -590,7 +630,9 @@ EVENT_STRATEGIES: Dict[str, Callable[[], SearchStrategy[ev.Event]]] = {
         contacts=_lists(_opt(contact_references())),
         groups=_lists(_opt(group_references())),
     ),
-    "contact_field_changed": _event(ev.ContactFieldChangedEvent, field=field_references(), value=_opt(values())),
+    "contact_field_changed": _event(
+        ev.ContactFieldChangedEvent, field=field_references(), value=_opt(values())
+    ),
     "contact_groups_changed": _event(
         ev.ContactGroupsChangedEvent,
         groups_added=_lists(_opt(group_references())),

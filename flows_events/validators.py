@@ -238,88 +238,162 @@ def mutually_exclusive(first: str, second: str) -> StructRule:
 
 # ---------------------------------------------------------------------------
 # the walk
+#
+# goflow's walk is generic (tags read by reflection); here each class's walk is
+# compiled once into a plain Python function from the same tags, because events are
+# validated every time one is built and bulk loads build millions.
+
+Walk = Callable[[Any, str, List[FieldError]], None]
+_walks: Dict[Tuple[type, bool], Walk] = {}
 
 
-@attrs.frozen(slots=True)
-class _Step:
-    spec: FieldSpec
-    tags: Tuple[Tuple[str, str], ...]  # (name, param) pairs
-
-
-def _split(tags: Sequence[str]) -> Tuple[Tuple[str, str], ...]:
-    return tuple((t.partition("=")[0], t.partition("=")[2]) for t in tags)
-
-
-_plans: Dict[Tuple[type, bool], Tuple[_Step, ...]] = {}
-
-
-def _plan(cls: type, strict: bool) -> Tuple[_Step, ...]:
-    plan = _plans.get((cls, strict))
-    if plan is None:
-        plan = _plans[cls, strict] = _make_plan(cls, strict)
-    return plan
-
-
-def _make_plan(cls: type, strict: bool) -> Tuple[_Step, ...]:
-    steps = []
-    for spec in specs(cls):
-        tags = _split(spec.strict if strict else spec.validate)
-        if strict and not tags and spec.model is not None and spec.kind in (Kind.LIST, Kind.MAP):
-            tags = (("dive", ""),)  # strict checks reach into every nested struct
-        if tags or spec.kind in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
-            steps.append(_Step(spec, tags))
-    return tuple(steps)
+def _split(tags: Sequence[str]) -> List[Tuple[str, str]]:
+    return [(t.partition("=")[0], t.partition("=")[2]) for t in tags]
 
 
 def _walk(obj: Any, prefix: str, errors: List[FieldError], strict: bool) -> None:
-    for step in _plan(type(obj), strict):
-        spec = step.spec
-        _check(getattr(obj, spec.name), spec.kind, spec.elem_kind, step.tags,
-               prefix + spec.key, errors, strict)
-    if not strict:
-        for rule in _STRUCT_RULES.get(type(obj), ()):
-            rule(obj, prefix, errors)
+    cls = type(obj)
+    walk = _walks.get((cls, strict))
+    if walk is None:
+        walk = _walks[cls, strict] = _compile(cls, strict)
+    walk(obj, prefix, errors)
 
 
-def _check(
-    value: Any,
+class _Source:
+    """The source text of one compiled walk, and the constants it refers to."""
+
+    def __init__(self) -> None:
+        self.lines: List[str] = []
+        self.consts: Dict[str, Any] = {}
+
+    def const(self, value: Any) -> str:
+        name = f"_c{len(self.consts)}"
+        self.consts[name] = value
+        return name
+
+    def add(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+
+def _empty(value: str, kind: str) -> str:
+    # the Python test for "no value" (goflow's required fails, omitempty skips)
+    if kind == Kind.TIME:
+        return f"{value}.is_zero"
+    if kind in (Kind.STRING, Kind.INT, Kind.BOOL):
+        return f"not {value}"
+    return f"{value} is None"
+
+
+def _emit(
+    src: _Source,
+    depth: int,
+    value: str,
     kind: str,
     elem_kind: str,
-    tags: Tuple[Tuple[str, str], ...],
+    tags: List[Tuple[str, str]],
     name: str,
-    errors: List[FieldError],
     strict: bool,
+    level: int,
 ) -> None:
-    if value is None and kind in _POINTERS:
-        # validator v9 reports a nil pointer once, under its first tag, unless omitempty
+    # the code for one field (or list element) named by the expression ``name``
+    def error(tag: str, param: str, detail: str = "''") -> str:
+        return f"errors.append(_FieldError({name}, {tag!r}, {param!r}, {strict!r}, {detail}))"
+
+    if kind in _POINTERS:
+        src.add(depth, f"if {value} is None:")
         if tags and tags[0][0] != "omitempty":
-            errors.append(FieldError(name, tags[0][0], tags[0][1], strict=strict))
-        return
+            # validator v9 reports a nil pointer once, under its first tag
+            src.add(depth + 1, error(*tags[0]))
+        else:
+            src.add(depth + 1, "pass")
+        src.add(depth, "else:")
+        depth += 1
     if kind in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
         # a struct's own tags are never evaluated; its fields are
-        _walk(value, name + ".", errors, strict)
+        src.add(depth, f"_walk({value}, {name} + '.', errors, {strict!r})")
         return
     if kind == Kind.XTEXT:
+        src.add(depth, "pass")
         return
     rules = STRICT_RULES if strict else RULES
+    emitted = False
     for i, (tag, param) in enumerate(tags):
         if tag == "omitempty":
-            if _is_empty(value, kind):
-                return
+            src.add(depth, f"if not ({_empty(value, kind)}):")
+            depth += 1
         elif tag == "dive":
             rest = tags[i + 1 :]
-            if kind == Kind.LIST and value is not None:
-                for j, elem in enumerate(value):
-                    _check(elem, elem_kind, "", rest, f"{name}[{j}]", errors, strict)
-            elif kind == Kind.MAP and value is not None:
-                for key, elem in value.items():
-                    _check(elem, elem_kind, "", rest, f"{name}[{key}]", errors, strict)
-            return
+            item = f"_v{level}"
+            index = f"_i{level}"
+            src.add(depth, f"if {value} is not None:")
+            if kind == Kind.LIST:
+                src.add(depth + 1, f"for {index}, {item} in enumerate({value}):")
+            else:
+                src.add(depth + 1, f"for {index}, {item} in {value}.items():")
+            element = f"({name} + '[' + str({index}) + ']')"
+            if elem_kind == Kind.STRUCT_PTR and not rest:
+                src.add(depth + 2, f"if {item} is not None:")
+                src.add(depth + 3, f"_walk({item}, {element} + '.', errors, {strict!r})")
+            else:
+                _emit(src, depth + 2, item, elem_kind, "", rest, element, strict, level + 1)
+            emitted = True
+            break
+        elif tag == "required" and not strict:
+            src.add(depth, f"if {_empty(value, kind)}:")
+            src.add(depth + 1, error(tag, param))
+            src.add(depth, "else:")
+            depth += 1
+        elif tag == "min" and not strict:
+            src.add(depth, f"if (0 if {value} is None else len({value})) < {int(param)}:")
+            src.add(depth + 1, error(tag, param))
+            src.add(depth, "else:")
+            depth += 1
+        elif tag in _INLINE and not strict:
+            src.add(depth, f"if {src.const(_INLINE[tag])}({value}) {_INLINE_FAILS[tag]}:")
+            src.add(depth + 1, error(tag, param))
+            src.add(depth, "else:")
+            depth += 1
         else:
-            detail = rules[tag](value, kind, param)
-            if detail is not None:
-                errors.append(FieldError(name, tag, param, strict=strict, detail=detail))
-                return
+            rule = src.const(rules[tag])
+            detail = f"_d{level}"
+            src.add(depth, f"{detail} = {rule}({value}, {kind!r}, {param!r})")
+            src.add(depth, f"if {detail} is not None:")
+            src.add(depth + 1, error(tag, param, detail))
+            src.add(depth, "else:")
+            depth += 1
+    if not emitted:
+        src.add(depth, "pass")
+
+
+# goflow's string rules, called directly: (check, the test that means "failed")
+_INLINE: Dict[str, Callable[[str], Any]] = {
+    "uuid": _UUID.fullmatch,
+    "uuid4": _UUID4.fullmatch,
+    "urn": urns.validation_error,
+}
+_INLINE_FAILS = {"uuid": "is None", "uuid4": "is None", "urn": "is not None"}
+
+
+def _compile(cls: type, strict: bool) -> Walk:
+    src = _Source()
+    src.add(0, "def walk(obj, prefix, errors):")
+    for spec in specs(cls):
+        tags = _split(spec.strict if strict else spec.validate)
+        if strict and not tags and spec.model is not None and spec.kind in (Kind.LIST, Kind.MAP):
+            tags = [("dive", "")]  # strict checks reach into every nested struct
+        if not tags and spec.kind not in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
+            continue
+        value = f"_f_{spec.name}"
+        src.add(1, f"{value} = obj.{spec.name}")
+        _emit(src, 1, value, spec.kind, spec.elem_kind, tags, f"prefix + {spec.key!r}", strict, 0)
+    if not strict:
+        for rule in _STRUCT_RULES.get(cls, ()):
+            src.add(1, f"{src.const(rule)}(obj, prefix, errors)")
+    src.add(1, "return None")
+    namespace: Dict[str, Any] = {"_walk": _walk, "_FieldError": FieldError, **src.consts}
+    exec("\n".join(src.lines), namespace)  # noqa: S102 - code generated from the model's tags
+    walk: Walk = namespace["walk"]
+    return walk
 
 
 def validate(obj: Any) -> List[FieldError]:
@@ -330,14 +404,29 @@ def validate(obj: Any) -> List[FieldError]:
 
 
 def validate_values(cls: type, values: Mapping[str, Any]) -> List[FieldError]:
-    """Validate a mapping of field values against ``cls``'s rules (absent fields are
-    not checked); goflow's ``msg_wait`` decoder checks its base fields this way."""
+    """Validate field values against ``cls``'s rules (fields absent from ``values``
+    take their defaults); goflow's ``msg_wait`` decoder checks its base fields this way."""
+    fields = {a.name: a for a in attrs.fields(cls)}
+    obj = _Values()
+    for name, field in fields.items():
+        if name in values:
+            setattr(obj, name, values[name])
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            if field.default.takes_self:
+                raise TypeError(f"validate_values needs a value for {name!r}")
+            setattr(obj, name, field.default.factory())
+        else:
+            setattr(obj, name, field.default)
     errors: List[FieldError] = []
-    for step in _plan(cls, False):
-        spec = step.spec
-        if spec.name in values:
-            _check(values[spec.name], spec.kind, spec.elem_kind, step.tags, spec.key, errors, False)
+    compiled = _walks.get((cls, False))
+    if compiled is None:
+        compiled = _walks[cls, False] = _compile(cls, False)
+    compiled(obj, "", errors)
     return errors
+
+
+class _Values:
+    """A plain attribute bag standing in for an instance in :func:`validate_values`."""
 
 
 def validate_strict(obj: Any) -> List[FieldError]:

@@ -171,7 +171,7 @@ def test_microsecond_timestamps_round_trip_as_xdatetime(ts: Timestamp) -> None:
 def test_timestamps_cover_the_edges() -> None:
     seen: Dict[str, bool] = {}
 
-    @settings(PROFILE, max_examples=400, database=None)
+    @settings(PROFILE, max_examples=400, database=None, derandomize=True)
     @given(S.timestamps())
     def collect(ts: Timestamp) -> None:
         seen["ns"] = seen.get("ns", False) or ts.nanosecond % 1000 != 0
@@ -186,7 +186,7 @@ def test_timestamps_cover_the_edges() -> None:
 
 
 def test_timestamps_never_produce_go_zero_time() -> None:
-    @settings(PROFILE, max_examples=200, database=None)
+    @settings(PROFILE, max_examples=200, database=None, derandomize=True)
     @given(S.timestamps(max_year=1))
     def check(ts: Timestamp) -> None:
         assert not Timestamp.parse(ts.isoformat()).is_zero
@@ -238,7 +238,7 @@ def test_hints(hint: Any) -> None:
 def test_text_covers_special_characters() -> None:
     found: set[str] = set()
 
-    @settings(PROFILE, max_examples=300, database=None)
+    @settings(PROFILE, max_examples=300, database=None, derandomize=True)
     @given(S.text(min_size=1))
     def collect(s: str) -> None:
         assert s
@@ -251,7 +251,7 @@ def test_text_covers_special_characters() -> None:
 def test_extra_can_be_literal_null() -> None:
     nulls: list[bool] = []
 
-    @settings(PROFILE, max_examples=200, database=None)
+    @settings(PROFILE, max_examples=200, database=None, derandomize=True)
     @given(S.for_type("run_result_changed"))
     def collect(event: Any) -> None:
         nulls.append(event.extra == RawJSON.NULL)

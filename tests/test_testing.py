@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import subprocess
 import sys
 import threading
@@ -28,6 +29,7 @@ from flows_events.testing import (
     frozen_clock,
     seeded_uuids,
 )
+from flows_events.testing import clock as clock_module
 from flows_events.testing import strategies as S
 from flows_events.timestamps import Timestamp
 from flows_events.types import DigitsHint, ImageHint
@@ -446,6 +448,13 @@ def test_the_plugin_is_registered_as_a_pytest11_entry_point() -> None:
     assert [e.value for e in found] == ["flows_events.testing.plugin"], (
         "re-install the package: pip install --no-deps -e ."
     )
+
+
+@pytest.mark.parametrize("module", [clock_module, factories], ids=lambda m: m.__name__)
+def test_docstring_examples(module: Any) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
 
 
 def test_example_runs() -> None:

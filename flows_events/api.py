@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, overload
 
-from . import gojson
+from . import fastpath, gojson
 from .converter import converter, reader, unstructure_for_wire
 from .errors import EventError
 from .events import Event, UnknownEvent
@@ -58,6 +58,11 @@ def read_event(
     (``unknown_keys``) so that :func:`dumps` writes them back. Neither changes what
     the default accepts. ``max_size`` rejects longer text before parsing it.
     """
+    if type(data) is str or type(data) is bytes:
+        if max_size is None or len(data) <= max_size:
+            event = fastpath.read_text(data, strict, lenient)
+            if event is not None:
+                return event
     return reader(strict=strict, lenient=lenient)(_document(data, max_size))
 
 
@@ -75,7 +80,15 @@ def read_events(
     nothing but the current line is held in memory. ``max_size`` bounds each line.
     """
     read = reader(strict=strict, lenient=lenient)
+    fast = fastpath.read_text
     for number, line in enumerate(lines, 1):
+        if type(line) is str or type(line) is bytes:
+            if max_size is None or len(line) <= max_size:
+                stripped = line.rstrip("\n") if isinstance(line, str) else line.rstrip(b"\n")
+                event = fast(stripped, strict, lenient)
+                if event is not None:
+                    yield event
+                    continue
         if isinstance(line, (str, bytes, bytearray)) and not line.strip():
             continue
         try:

@@ -27,7 +27,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from . import decoding, validators
+from . import decoding, fastpath, validators
 from .errors import EventError, UnknownTypeError, ValidationError
 from .events import Event, UnknownEvent, event_class
 from .fields import Kind, is_model, specs
@@ -129,6 +129,9 @@ def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool)
             return generated
 
         def structure(data: Any, _: Any) -> Any:
+            event = fastpath.read_dict(data, cls, strict, lenient)
+            if event is not None:
+                return event
             event = generated(decoding.decode(data, cls, keep_unknown=lenient), cls)
             if strict:
                 errors = validators.validate_strict(event)
@@ -174,6 +177,9 @@ def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool)
     conv.register_unstructure_hook_factory(_is_concrete_model, unstructure_factory)
 
     def structure_any(data: Any, _: Any = None) -> Any:
+        event = fastpath.read_dict(data, None, strict, lenient)
+        if event is not None:
+            return event
         type_name = decoding.read_type(data)
         cls = event_class(type_name)
         if cls is not None:

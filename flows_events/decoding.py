@@ -439,7 +439,7 @@ def _read_hints(values: Dict[str, Any], cls: type, hint_fields: List[FieldSpec],
     # goflow's msg_wait decoder: validate the base fields, then read the hint
     from .events import Event
 
-    errors = validators.validate_values(Event, {**values, "type": cls.TYPE})
+    errors = validators.validate_values(Event, {**values, "type": getattr(cls, "TYPE", "")})
     if errors:
         raise ValidationError(errors)
     for spec in hint_fields:

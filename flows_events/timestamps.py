@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from typing import Final
+from typing import Any, Final, Optional, Tuple
 
 import attrs
 
@@ -59,6 +59,14 @@ _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FAST_RE: Final = re.compile(
     r'"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})'
     r'(?:[.,]([0-9]+))?(?:Z|([+-])([0-9]{2}):([0-9]{2}))"',
+    re.ASCII,
+)
+
+#: Go's own RFC3339Nano output, every field in range (days above 28 checked apart):
+#: a fraction without trailing zeros, ``Z`` or a non-zero two-digit-hour offset.
+_CANONICAL_RE: Final = re.compile(
+    r'"[0-9]{4}-(?:0[1-9]|1[0-2])-((?:0[1-9]|[12][0-9]|3[01]))T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'
+    r'(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])"',
     re.ASCII,
 )
 
@@ -155,42 +163,132 @@ def _token_bytes(token: str) -> bytes:
 # --------------------------------------------------------------------------- the class
 
 
-@attrs.frozen(slots=True, order=False)
 class Timestamp:
     """A point in time as Go's ``time.Time`` holds it after reading JSON.
+
+    Attributes: ``year``, ``month``, ``day``, ``hour``, ``minute``, ``second``,
+    ``nanosecond`` (the wall clock as written), ``offset`` (seconds east of UTC, any
+    size: ``+99:99`` is 362 340) and ``zulu`` (the zone was written ``Z``: only Go's
+    zero-time rule sees it). Instances are immutable and hashable.
 
     Equality compares the wall clock and the offset (two values for the same instant
     in different offsets are *not* equal, as with Go's ``==``); ``zulu`` is ignored.
     Ordering (``<``, ``<=``, ``>``, ``>=``) compares instants, so two values can be
     ``<=`` each other in both directions without being equal.
+
+    A value read from text already in Go's output form keeps that text and computes
+    its fields only when asked, so that reading and writing millions of events does
+    not pay for fields nobody looks at; this changes no result.
     """
 
-    #: Wall-clock year as written (any int when built by hand; 0–9999 when read).
-    year: int
-    #: Month 1–12.
-    month: int
-    #: Day of the month, 1–28/29/30/31 (proleptic Gregorian; year 0 is a leap year).
-    day: int
-    #: Hour 0–23.
-    hour: int = 0
-    #: Minute 0–59.
-    minute: int = 0
-    #: Second 0–59 (no leap seconds).
-    second: int = 0
-    #: Nanoseconds 0–999 999 999.
-    nanosecond: int = 0
-    #: Offset from UTC in seconds, east positive; any size (``+99:99`` is 362 340).
-    offset: int = 0
-    #: The zone was written ``Z`` (Go's UTC location). Only Go's zero-time rule sees it;
-    #: excluded from equality and hashing. Defaults to ``offset == 0``.
-    zulu: bool = attrs.field(eq=False)
+    __slots__ = ("_f", "_text", "zulu")
 
-    @zulu.default
-    def _zulu_default(self) -> bool:
-        return self.offset == 0
+    _f: Optional[Tuple[int, int, int, int, int, int, int, int]]
+    _text: Optional[str]
+    zulu: bool
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        year: int,
+        month: int,
+        day: int,
+        hour: int = 0,
+        minute: int = 0,
+        second: int = 0,
+        nanosecond: int = 0,
+        offset: int = 0,
+        zulu: Optional[bool] = None,
+    ) -> None:
+        fields = (year, month, day, hour, minute, second, nanosecond, offset)
+        _set(self, "_f", fields)
+        _set(self, "_text", None)
+        _set(self, "zulu", offset == 0 if zulu is None else zulu)
         _check_fields(self)
+
+    def _fields(self) -> Tuple[int, int, int, int, int, int, int, int]:
+        fields = self._f
+        if fields is None:
+            fields = _fields_of_canonical(self._text)  # type: ignore[arg-type]
+            _set(self, "_f", fields)
+        return fields
+
+    @property
+    def year(self) -> int:
+        """Wall-clock year as written (0–9999 when read)."""
+        return self._fields()[0]
+
+    @property
+    def month(self) -> int:
+        """Month 1–12."""
+        return self._fields()[1]
+
+    @property
+    def day(self) -> int:
+        """Day of the month (proleptic Gregorian; year 0 is a leap year)."""
+        return self._fields()[2]
+
+    @property
+    def hour(self) -> int:
+        """Hour 0–23."""
+        return self._fields()[3]
+
+    @property
+    def minute(self) -> int:
+        """Minute 0–59."""
+        return self._fields()[4]
+
+    @property
+    def second(self) -> int:
+        """Second 0–59 (no leap seconds)."""
+        return self._fields()[5]
+
+    @property
+    def nanosecond(self) -> int:
+        """Nanoseconds 0–999 999 999."""
+        return self._fields()[6]
+
+    @property
+    def offset(self) -> int:
+        """Offset from UTC in seconds, east positive, any size (``+99:99`` is 362 340)."""
+        return self._fields()[7]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Timestamp:
+            return NotImplemented
+        assert isinstance(other, Timestamp)
+        text, other_text = self._text, other._text
+        if text is not None and other_text is not None:
+            return text == other_text  # Go's output form is one-to-one with the fields
+        return self._fields() == other._fields()
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        y, mo, d, h, mi, s, ns, off = self._fields()
+        return (
+            f"Timestamp(year={y}, month={mo}, day={d}, hour={h}, minute={mi}, second={s}, "
+            f"nanosecond={ns}, offset={off}, zulu={self.zulu})"
+        )
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (Timestamp, (*self._fields(), self.zulu))
+
+    def __copy__(self) -> Timestamp:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Timestamp:
+        return self
 
     # ------------------------------------------------------------------ reading
 
@@ -205,6 +303,14 @@ class Timestamp:
 
         Raises :class:`TimestampError` with Go's exact message.
         """
+        match = _CANONICAL_RE.fullmatch(token)
+        if match is not None and (match.group(1) < "29" or _day_fits(token)):
+            # already in Go's output form, with every field in range: keep the text
+            ts: Timestamp = _new(Timestamp)
+            _set(ts, "_f", None)
+            _set(ts, "_text", token[1:-1])
+            _set(ts, "zulu", token[-2] == "Z")
+            return ts
         match = _FAST_RE.fullmatch(token)
         if match is None:
             return _parse_token_exact(token)
@@ -260,6 +366,9 @@ class Timestamp:
         Raises :class:`~flows_events.errors.EventError` with Go's marshal error when the
         year is outside 0–9999 (only possible for values built by hand).
         """
+        text = self._text
+        if text is not None:
+            return text
         if not 0 <= self.year <= 9999:
             raise EventError(_MARSHAL_YEAR_ERROR)
         return self._rfc3339nano()
@@ -267,7 +376,7 @@ class Timestamp:
     def __str__(self) -> str:
         """Like :meth:`isoformat`, but never raises: other years are written as Go's
         ``Format`` writes them (``-0001``, ``10000``)."""
-        return self._rfc3339nano()
+        return self._text or self._rfc3339nano()
 
     def _rfc3339nano(self) -> str:
         year = self.year
@@ -304,6 +413,9 @@ class Timestamp:
         offset (even ``+00:00``) attaches a location in Go and makes the value non-zero.
         This is what goflow's ``required`` check on ``created_on`` tests.
         """
+        text = self._text
+        if text is not None:
+            return text == "0001-01-01T00:00:00Z"
         return (
             self.zulu
             and self.offset == 0
@@ -486,16 +598,39 @@ def _make(
 ) -> Timestamp:
     """Build a Timestamp from fields already known to be valid (skips the checks)."""
     ts: Timestamp = _new(Timestamp)
-    _set(ts, "year", year)
-    _set(ts, "month", month)
-    _set(ts, "day", day)
-    _set(ts, "hour", hour)
-    _set(ts, "minute", minute)
-    _set(ts, "second", second)
-    _set(ts, "nanosecond", nanosecond)
-    _set(ts, "offset", offset)
+    _set(ts, "_f", (year, month, day, hour, minute, second, nanosecond, offset))
+    _set(ts, "_text", None)
     _set(ts, "zulu", zulu)
     return ts
+
+
+def _day_fits(token: str) -> bool:
+    # days 29-31 exist only in some months (and 29 February in leap years)
+    year, month, day = int(token[1:5]), int(token[6:8]), int(token[9:11])
+    return day <= (29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month])
+
+
+def _fields_of_canonical(text: str) -> Tuple[int, int, int, int, int, int, int, int]:
+    """The fields of a text in Go's RFC3339Nano output form (already checked)."""
+    if text[-1] == "Z":
+        offset = 0
+        end = len(text) - 1
+    else:
+        end = len(text) - 6
+        offset = (int(text[end + 1 : end + 3]) * 60 + int(text[end + 4 : end + 6])) * 60
+        if text[end] == "-":
+            offset = -offset
+    nanosecond = int(text[20:end].ljust(9, "0")) if end > 19 else 0
+    return (
+        int(text[0:4]),
+        int(text[5:7]),
+        int(text[8:10]),
+        int(text[11:13]),
+        int(text[14:16]),
+        int(text[17:19]),
+        nanosecond,
+        offset,
+    )
 
 
 # --------------------------------------------------------------------------- the exact path

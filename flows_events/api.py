@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, overload
 
 from . import fastpath, gojson
-from .converter import converter, reader, unstructure_for_wire
+from .converter import converter, reader
+from .writer import write
 from .errors import EventError
 from .events import Event, UnknownEvent
 
@@ -104,7 +105,9 @@ def dumps(event: Union[Event, UnknownEvent], *, escape_html: bool = False) -> st
     By default this is goflow's ``utils.JSONMarshal`` (``<``, ``>`` and ``&`` kept as
     they are); ``escape_html=True`` gives Go's ``json.Marshal`` (``\\u003c``...).
     """
-    return gojson.encode(unstructure_for_wire(event), escape_html=escape_html)
+    if isinstance(event, UnknownEvent):
+        return event.raw.marshal(escape_html)
+    return write(event, escape_html)
 
 
 def to_dict(event: Union[Event, UnknownEvent]) -> Any:

@@ -32,11 +32,10 @@ from .errors import EventError, UnknownTypeError, ValidationError
 from .events import Event, UnknownEvent, event_class
 from .fields import Kind, is_model, specs
 from .gojson import RawJSON, sort_map_keys
-from .numbers import format_xnumber
 from .timestamps import Timestamp
 from .types import HINT_TYPES, Hint
 
-__all__ = ["converter", "register_hooks", "reader", "unstructure_for_wire"]
+__all__ = ["converter", "register_hooks", "reader"]
 
 _HintUnion = Union[tuple(HINT_TYPES.values())]  # type: ignore[valid-type]
 
@@ -57,16 +56,8 @@ def _number_to_json(value: decimal.Decimal) -> Any:
     return as_float if decimal.Decimal(repr(as_float)) == value else value
 
 
-def _number_to_wire(value: decimal.Decimal) -> RawJSON:
-    return RawJSON._trusted(format_xnumber(value))
-
-
 def _raw_to_json(value: RawJSON) -> Any:
     return value.value
-
-
-def _raw_to_wire(value: RawJSON) -> RawJSON:
-    return value
 
 
 def _xdatetime_out(value: Optional[Timestamp]) -> Optional[str]:
@@ -98,19 +89,18 @@ def register_hooks(
     ``lenient=True`` reads unknown types as :class:`~flows_events.events.UnknownEvent`
     and keeps unknown keys (as ``read_event(..., lenient=True)``).
     """
-    _install(conv, wire=False, strict=strict, lenient=lenient)
+    _install(conv, strict=strict, lenient=lenient)
     return conv
 
 
-def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool) -> None:
+def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
     conv.register_structure_hook(Timestamp, _passthrough)
     conv.register_structure_hook(RawJSON, _passthrough)
     conv.register_structure_hook(decimal.Decimal, _passthrough)
     conv.register_unstructure_hook(Timestamp, Timestamp.isoformat)
-    raw_out = _raw_to_wire if wire else _raw_to_json
-    conv.register_unstructure_hook(RawJSON, raw_out)
-    conv.register_unstructure_hook(decimal.Decimal, _number_to_wire if wire else _number_to_json)
-    conv.register_unstructure_hook(UnknownEvent, lambda event: raw_out(event.raw))
+    conv.register_unstructure_hook(RawJSON, _raw_to_json)
+    conv.register_unstructure_hook(decimal.Decimal, _number_to_json)
+    conv.register_unstructure_hook(UnknownEvent, lambda event: _raw_to_json(event.raw))
 
     def map_out(value: Optional[Dict[str, Any]]) -> Any:
         if value is None:
@@ -168,7 +158,7 @@ def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool)
             if reorder:
                 out = {key: out[key] for key in keys if key in out}
             for key, raw in value.unknown_keys:
-                out.setdefault(key, raw_out(raw))
+                out.setdefault(key, _raw_to_json(raw))
             return out
 
         return unstructure
@@ -218,32 +208,26 @@ def _install(conv: cattrs.Converter, *, wire: bool, strict: bool, lenient: bool)
     conv.register_structure_hook_factory(_is_event_collection, collection_factory)
 
 
-def _new(*, wire: bool, strict: bool = False, lenient: bool = False) -> cattrs.Converter:
+def _new(*, strict: bool = False, lenient: bool = False) -> cattrs.Converter:
     conv = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-    _install(conv, wire=wire, strict=strict, lenient=lenient)
+    _install(conv, strict=strict, lenient=lenient)
     return conv
 
 
-converter = _new(wire=False)
+converter = _new()
 """A converter with every hook installed; its ``unstructure`` gives JSON-ready data."""
 
-# reading and writing go through twins that keep raw JSON and decimals as exact text
+# read_event's options each have a converter of their own
 _readers: Dict[Tuple[bool, bool], cattrs.Converter] = {
-    (strict, lenient): _new(wire=True, strict=strict, lenient=lenient)
+    (strict, lenient): converter if not (strict or lenient) else _new(strict=strict, lenient=lenient)
     for strict in (False, True)
     for lenient in (False, True)
 }
-_wire = _readers[False, False]
 
 
 def reader(*, strict: bool = False, lenient: bool = False) -> Callable[[Any], Any]:
     """The function that reads a parsed document into an event, for these options."""
     conv = _readers[strict, lenient]
     return lambda doc: conv.structure(doc, Event)
-
-
-def unstructure_for_wire(event: Any) -> Any:
-    """The event as Python data for Go-exact encoding (raw JSON kept as text)."""
-    return _wire.unstructure(event)
 
 

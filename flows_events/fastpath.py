@@ -164,8 +164,6 @@ def _compile(cls: type) -> Builder:
     lines = [
         "def build(d, text_mode, lenient):",
         "    unknown = () if _keys.issuperset(d) else _unknown(_cls, _keys, d, text_mode, lenient)",
-        "    obj = _new(_cls)",
-        "    _set(obj, 'unknown_keys', unknown)",
     ]
     consts: Dict[str, Any] = {"_cls": cls, "_keys": keys}
 
@@ -174,14 +172,14 @@ def _compile(cls: type) -> Builder:
         consts[name] = value
         return name
 
+    init = {a.name: a.init for a in attrs.fields(cls)}
     for spec in fields:
-        attribute = next(a for a in attrs.fields(cls) if a.name == spec.name)
-        name, key = spec.name, spec.key
-        if not attribute.init:  # the ``type`` of events and hints
-            lines.append(f"    _set(obj, {name!r}, _cls.TYPE)")
+        name, key, kind = spec.name, spec.key, spec.kind
+        local = f"_f_{name}"
+        if not init[name]:  # the ``type`` of events and hints
+            lines.append(f"    {local} = _cls.TYPE")
             continue
         lines.append(f"    v = d.get({key!r})")
-        kind = spec.kind
         if kind in (Kind.STRING, Kind.XTEXT):
             lines += ["    if v is None: v = ''", "    elif type(v) is not str: raise _Fallback"]
         elif kind == Kind.BOOL:
@@ -200,19 +198,17 @@ def _compile(cls: type) -> Builder:
             lines.append("    if v is not None: v = _xnumber(v, text_mode)")
         elif kind == Kind.RAW:
             lines.append(f"    v = _raw(v, text_mode) if {key!r} in d else None")
-        elif kind == Kind.STRUCT_PTR:
-            model = const(spec.model)
+        elif kind in (Kind.STRUCT_PTR, Kind.STRUCT):
+            nested = const(_builder(spec.model))  # type: ignore[arg-type]
+            if kind == Kind.STRUCT:
+                lines.append("    if v is None: v = {}")
+            else:
+                lines.append("    if v is not None:")
             lines += [
-                "    if v is not None:",
-                "        if type(v) is not dict: raise _Fallback",
-                f"        v = _builder({model})(v, text_mode, lenient)",
-            ]
-        elif kind == Kind.STRUCT:
-            model = const(spec.model)
-            lines += [
-                "    if v is None: v = {}",
-                "    elif type(v) is not dict: raise _Fallback",
-                f"    v = _builder({model})(v, text_mode, lenient)",
+                "        if type(v) is not dict: raise _Fallback" if kind == Kind.STRUCT_PTR
+                else "    if type(v) is not dict: raise _Fallback",
+                f"        v = {nested}(v, text_mode, lenient)" if kind == Kind.STRUCT_PTR
+                else f"    v = {nested}(v, text_mode, lenient)",
             ]
         elif kind == Kind.LIST:
             empty = "()" if spec.omitempty else "None"
@@ -220,23 +216,37 @@ def _compile(cls: type) -> Builder:
             if spec.elem_kind == Kind.STRING:
                 lines.append("    else: v = _strings(v)")
             else:
-                model = const(spec.model)
+                nested = const(_builder(spec.model))  # type: ignore[arg-type]
                 lines += [
                     "    elif type(v) is not list: raise _Fallback",
-                    f"    else: v = tuple(None if x is None else _struct(x, {model}, text_mode, lenient) for x in v)",
+                    f"    else: v = tuple(None if x is None else {nested}(_obj(x), text_mode, lenient) for x in v)",
                 ]
         elif kind == Kind.MAP:
-            model = const(spec.model)
+            nested = const(_builder(spec.model))  # type: ignore[arg-type]
             lines += [
                 "    if v is not None:",
                 "        if type(v) is not dict: raise _Fallback",
-                f"        v = {{k: None if x is None else _struct(x, {model}, text_mode, lenient) for k, x in v.items()}}",
+                f"        v = {{k: None if x is None else {nested}(_obj(x), text_mode, lenient) for k, x in v.items()}}",
             ]
         elif kind == Kind.HINT:
             lines.append(f"    if {key!r} in d: v = _build_hint(v, text_mode, lenient)")
         else:  # pragma: no cover
             raise AssertionError(kind)
-        lines.append(f"    _set(obj, {name!r}, v)")
+        lines.append(f"    {local} = v")
+    # goflow's rules for this struct's own fields, from the same tags as the validators
+    checks, check_consts = validators.check_source(cls)
+    lines += checks
+    consts.update(check_consts)
+    lines.append("    obj = _new(_cls)")
+    lines.append("    _set(obj, 'unknown_keys', unknown)")
+    for spec in fields:
+        lines.append(f"    _set(obj, {spec.name!r}, _f_{spec.name})")
+    if "_struct_rules" in consts:
+        lines += [
+            "    errors = []",
+            "    for rule in _struct_rules: rule(obj, '', errors)",
+            "    if errors: raise _Fallback",
+        ]
     lines.append("    return obj")
     namespace: Dict[str, Any] = {
         "_new": object.__new__,
@@ -249,20 +259,19 @@ def _compile(cls: type) -> Builder:
         "_xnumber": _xnumber,
         "_raw": _raw,
         "_strings": _strings,
-        "_struct": _struct,
-        "_builder": _builder,
+        "_obj": _obj,
         "_build_hint": _build_hint,
         **consts,
     }
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's declarations
-    build: Builder = namespace["build"]
-    return build
+    builder: Builder = namespace["build"]
+    return builder
 
 
-def _struct(value: Any, cls: type, text_mode: bool, lenient: bool) -> Any:
+def _obj(value: Any) -> Dict[str, Any]:
     if type(value) is not dict:
         raise Fallback
-    return _builder(cls)(value, text_mode, lenient)
+    return value
 
 
 # --- entry points -----------------------------------------------------------------------
@@ -276,12 +285,9 @@ def _event(doc: Dict[str, Any], cls: Optional[type], text_mode: bool, strict: bo
         cls = event_class(type_name)
         if cls is None:
             raise Fallback
-    event = _builder(cls)(doc, text_mode, lenient)
-    errors: List[Any] = []
-    validators._walk(event, "", errors, False)
-    if errors:
-        raise Fallback
+    event = _builder(cls)(doc, text_mode, lenient)  # built and checked by goflow's rules
     if strict:
+        errors: List[Any] = []
         validators._walk(event, "", errors, True)
         if errors:
             raise Fallback

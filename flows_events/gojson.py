@@ -28,7 +28,7 @@ import decimal
 import math
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar, Final, NoReturn
+from typing import Any, Callable, ClassVar, Final, NoReturn, Optional
 
 import attrs
 
@@ -614,6 +614,12 @@ _QUOTE_TABLE_HTML: Final = _quote_table(True)
 _QUOTE_TABLE_PLAIN: Final = _quote_table(False)
 _NEEDS_QUOTE_HTML_RE: Final = re.compile('["\\\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]')
 _NEEDS_QUOTE_PLAIN_RE: Final = re.compile('["\\\\\x00-\x1f\u2028\u2029\ud800-\udfff]')
+
+
+def escape_finder(escape_html: bool) -> Callable[[str], Optional["re.Match[str]"]]:
+    """A function finding the first character of a string that :func:`quote` must
+    escape (``None`` when the string can be written between quotes as it is)."""
+    return _NEEDS_QUOTE_HTML_RE.search if escape_html else _NEEDS_QUOTE_PLAIN_RE.search
 
 
 def quote(s: str, escape_html: bool = True) -> str:

@@ -262,12 +262,13 @@ def _walk(obj: Any, prefix: str, errors: List[FieldError], strict: bool) -> None
 class _Source:
     """The source text of one compiled walk, and the constants it refers to."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "_c") -> None:
         self.lines: List[str] = []
         self.consts: Dict[str, Any] = {}
+        self.prefix = prefix
 
     def const(self, value: Any) -> str:
-        name = f"_c{len(self.consts)}"
+        name = f"{self.prefix}{len(self.consts)}"
         self.consts[name] = value
         return name
 
@@ -294,9 +295,14 @@ def _emit(
     name: str,
     strict: bool,
     level: int,
+    check_only: bool = False,
 ) -> None:
-    # the code for one field (or list element) named by the expression ``name``
+    # the code for one field (or list element) named by the expression ``name``;
+    # with ``check_only`` a failure raises _Fallback and nested structs are not visited
+    # (the fast path builds and checks each struct on its own)
     def error(tag: str, param: str, detail: str = "''") -> str:
+        if check_only:
+            return "raise _Fallback"
         return f"errors.append(_FieldError({name}, {tag!r}, {param!r}, {strict!r}, {detail}))"
 
     if kind in _POINTERS:
@@ -310,7 +316,7 @@ def _emit(
         depth += 1
     if kind in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
         # a struct's own tags are never evaluated; its fields are
-        src.add(depth, f"_walk({value}, {name} + '.', errors, {strict!r})")
+        src.add(depth, "pass" if check_only else f"_walk({value}, {name} + '.', errors, {strict!r})")
         return
     if kind == Kind.XTEXT:
         src.add(depth, "pass")
@@ -333,9 +339,9 @@ def _emit(
             element = f"({name} + '[' + str({index}) + ']')"
             if elem_kind == Kind.STRUCT_PTR and not rest:
                 src.add(depth + 2, f"if {item} is not None:")
-                src.add(depth + 3, f"_walk({item}, {element} + '.', errors, {strict!r})")
+                src.add(depth + 3, "pass" if check_only else f"_walk({item}, {element} + '.', errors, {strict!r})")
             else:
-                _emit(src, depth + 2, item, elem_kind, "", rest, element, strict, level + 1)
+                _emit(src, depth + 2, item, elem_kind, "", rest, element, strict, level + 1, check_only)
             emitted = True
             break
         elif tag == "required" and not strict:
@@ -394,6 +400,25 @@ def _compile(cls: type, strict: bool) -> Walk:
     exec("\n".join(src.lines), namespace)  # noqa: S102 - code generated from the model's tags
     walk: Walk = namespace["walk"]
     return walk
+
+
+def check_source(cls: type) -> Tuple[List[str], Dict[str, Any]]:
+    """Code that raises ``_Fallback`` when the locals ``_f_<field>`` break ``cls``'s
+    goflow rules (nested structs excepted), and the constants it needs.
+
+    The fast path inlines it into the builder of each class, so that the same tags
+    drive both ways of checking an event.
+    """
+    src = _Source(prefix="_k")
+    for spec in specs(cls):
+        tags = _split(spec.validate)
+        if not tags:
+            continue
+        _emit(src, 1, f"_f_{spec.name}", spec.kind, spec.elem_kind, tags, repr(spec.key), False, 0, True)
+    rules = _STRUCT_RULES.get(cls, ())
+    if rules:
+        src.consts["_struct_rules"] = rules
+    return src.lines, src.consts
 
 
 def validate(obj: Any) -> List[FieldError]:

@@ -15,22 +15,23 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List
 
 from .fields import Kind, specs
-from .gojson import quote, sort_map_keys
+from .gojson import escape_finder, quote, sort_map_keys
 from .numbers import format_xnumber
 
 __all__ = ["write"]
 
-Writer = Callable[[Any, bool], str]
-_writers: Dict[type, Writer] = {}
+Writer = Callable[[Any], str]
+_writers: Dict[bool, Dict[type, Writer]] = {False: {}, True: {}}
 
 
 def write(obj: Any, escape_html: bool = False) -> str:
     """The JSON text goflow writes for a model instance (an event or a nested type)."""
     cls = obj.__class__
-    writer = _writers.get(cls)
+    writers = _writers[escape_html]
+    writer = writers.get(cls)
     if writer is None:
-        writer = _writers[cls] = _compile(cls)
-    return writer(obj, escape_html)
+        writer = writers[cls] = _compile(cls, escape_html)
+    return writer(obj)
 
 
 def _list(items: Any, escape_html: bool) -> str:
@@ -56,15 +57,17 @@ def _unknown(pairs: Any, escape_html: bool) -> str:
     return "".join("," + quote(key, escape_html) + ":" + raw.marshal(escape_html) for key, raw in pairs)
 
 
-def _compile(cls: type) -> Writer:
+def _compile(cls: type, html: bool) -> Writer:
     # one part per field: ``,"key":value``, or '' when omitempty and empty
-    lines: List[str] = ["def write_(obj, html):"]
+    lines: List[str] = ["def write_(obj):"]
     parts: List[str] = []
     for spec in specs(cls):
         value = f"obj.{spec.name}"
         kind = spec.kind
         if kind in (Kind.STRING, Kind.XTEXT):
-            code, empty = f"_quote({value}, html)", f"not {value}"
+            # most strings need no escaping: test that with one regex search
+            code = f"('\"' + {value} + '\"' if _plain({value}) is None else _quote({value}, html))"
+            empty = f"not {value}"
         elif kind == Kind.BOOL:
             code, empty = f"('true' if {value} else 'false')", f"not {value}"
         elif kind == Kind.INT:
@@ -101,6 +104,8 @@ def _compile(cls: type) -> Writer:
     lines.append("    if obj.unknown_keys: text += _unknown(obj.unknown_keys, html)")
     lines.append("    return '{' + text[1:] + '}' if text else '{}'")
     namespace: Dict[str, Any] = {
+        "html": html,
+        "_plain": escape_finder(html),
         "_quote": quote,
         "_number": format_xnumber,
         "_write": write,

@@ -25,6 +25,7 @@ regular expressions; the slow character-level paths run only to word an error.
 from __future__ import annotations
 
 import decimal
+import json.encoder
 import math
 import re
 from collections.abc import Iterator
@@ -614,6 +615,9 @@ _QUOTE_TABLE_HTML: Final = _quote_table(True)
 _QUOTE_TABLE_PLAIN: Final = _quote_table(False)
 _NEEDS_QUOTE_HTML_RE: Final = re.compile('["\\\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]')
 _NEEDS_QUOTE_PLAIN_RE: Final = re.compile('["\\\\\x00-\x1f\u2028\u2029\ud800-\udfff]')
+# lone surrogates, which the C encoder would write as they are and Go as \ufffd
+_SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
+_c_encode_basestring: Final = json.encoder.encode_basestring
 
 
 def escape_finder(escape_html: bool) -> Callable[[str], Optional["re.Match[str]"]]:
@@ -634,10 +638,18 @@ def quote(s: str, escape_html: bool = True) -> str:
     if escape_html:
         if _NEEDS_QUOTE_HTML_RE.search(s) is None:
             return '"' + s + '"'
-        return '"' + s.translate(_QUOTE_TABLE_HTML) + '"'
-    if _NEEDS_QUOTE_PLAIN_RE.search(s) is None:
+    elif _NEEDS_QUOTE_PLAIN_RE.search(s) is None:
         return '"' + s + '"'
-    return '"' + s.translate(_QUOTE_TABLE_PLAIN) + '"'
+    if "\x08" not in s and "\x0c" not in s and (s.isascii() or _SURROGATE_RE.search(s) is None):
+        # the standard library's C encoder escapes exactly as Go does for everything
+        # but \b, \f, lone surrogates and the characters fixed up here
+        out = _c_encode_basestring(s)
+        if escape_html and ("<" in s or ">" in s or "&" in s):
+            out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        if "\u2028" in s or "\u2029" in s:
+            out = out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        return out
+    return '"' + s.translate(_QUOTE_TABLE_HTML if escape_html else _QUOTE_TABLE_PLAIN) + '"'
 
 
 def _format_float(f: float) -> str:

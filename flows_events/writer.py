@@ -26,12 +26,7 @@ _writers: Dict[bool, Dict[type, Writer]] = {False: {}, True: {}}
 
 def write(obj: Any, escape_html: bool = False) -> str:
     """The JSON text goflow writes for a model instance (an event or a nested type)."""
-    cls = obj.__class__
-    writers = _writers[escape_html]
-    writer = writers.get(cls)
-    if writer is None:
-        writer = writers[cls] = _compile(cls, escape_html)
-    return writer(obj)
+    return _writer_for(obj.__class__, escape_html)(obj)
 
 
 def _list(items: Any, escape_html: bool) -> str:
@@ -58,15 +53,25 @@ def _unknown(pairs: Any, escape_html: bool) -> str:
 
 
 def _compile(cls: type, html: bool) -> Writer:
-    # one part per field: ``,"key":value``, or '' when omitempty and empty
+    # Reads every field into a local, tests all the strings for characters that need
+    # escaping with one regex search over their concatenation, then writes
+    # ``,"key":value`` per field ('' for an empty omitempty field), quoting the
+    # strings plainly when the search found nothing.
+    fields = specs(cls)
     lines: List[str] = ["def write_(obj):"]
+    strings = [s for s in fields if s.kind in (Kind.STRING, Kind.XTEXT)]
+    consts: Dict[str, Any] = {}
+    for spec in fields:
+        lines.append(f"    f_{spec.name} = obj.{spec.name}")
+    if strings:
+        joined = " + ".join(f"f_{s.name}" for s in strings)
+        lines.append(f"    plain = _plain({joined}) is None")
     parts: List[str] = []
-    for spec in specs(cls):
-        value = f"obj.{spec.name}"
+    for spec in fields:
+        value = f"f_{spec.name}"
         kind = spec.kind
         if kind in (Kind.STRING, Kind.XTEXT):
-            # most strings need no escaping: test that with one regex search
-            code = f"('\"' + {value} + '\"' if _plain({value}) is None else _quote({value}, html))"
+            code = f"('\"' + {value} + '\"' if plain else _quote({value}, html))"
             empty = f"not {value}"
         elif kind == Kind.BOOL:
             code, empty = f"('true' if {value} else 'false')", f"not {value}"
@@ -84,7 +89,11 @@ def _compile(cls: type, html: bool) -> Writer:
         elif kind == Kind.RAW:
             # an empty RawMessage is omitted; one holding ``null`` is not
             code, empty = f"('null' if {value} is None else {value}.marshal(html))", f"{value} is None"
-        elif kind in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
+        elif kind in (Kind.STRUCT, Kind.STRUCT_PTR):
+            nested = f"_w{len(consts)}"
+            consts[nested] = _writer_for(spec.model, html)  # type: ignore[arg-type]
+            code, empty = f"('null' if {value} is None else {nested}({value}))", f"{value} is None"
+        elif kind == Kind.HINT:
             code, empty = f"('null' if {value} is None else _write({value}, html))", f"{value} is None"
         elif kind == Kind.LIST:
             function = "_structs" if spec.elem_kind == Kind.STRUCT_PTR else "_list"
@@ -96,10 +105,9 @@ def _compile(cls: type, html: bool) -> Writer:
             raise AssertionError(kind)
         key = spec.key
         if spec.omitempty:
-            lines.append(f"    _v{len(parts)} = ',\"{key}\":' + {code} if not ({empty}) else ''")
+            parts.append(f"(',\"{key}\":' + {code} if not ({empty}) else '')")
         else:
-            lines.append(f"    _v{len(parts)} = ',\"{key}\":' + {code}")
-        parts.append(f"_v{len(parts)}")
+            parts.append(f"',\"{key}\":' + {code}")
     lines.append("    text = " + (" + ".join(parts) if parts else "''"))
     lines.append("    if obj.unknown_keys: text += _unknown(obj.unknown_keys, html)")
     lines.append("    return '{' + text[1:] + '}' if text else '{}'")
@@ -113,7 +121,16 @@ def _compile(cls: type, html: bool) -> Writer:
         "_structs": _structs,
         "_map": _map,
         "_unknown": _unknown,
+        **consts,
     }
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's declarations
     writer: Writer = namespace["write_"]
+    return writer
+
+
+def _writer_for(cls: type, html: bool) -> Writer:
+    writers = _writers[html]
+    writer = writers.get(cls)
+    if writer is None:
+        writer = writers[cls] = _compile(cls, html)
     return writer

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List
 
 from .fields import Kind, specs
-from .gojson import escape_finder, quote, sort_map_keys
+from .gojson import is_plain, quote, sort_map_keys
 from .numbers import format_xnumber
 
 __all__ = ["write"]
@@ -65,7 +65,7 @@ def _compile(cls: type, html: bool) -> Writer:
         lines.append(f"    f_{spec.name} = obj.{spec.name}")
     if strings:
         joined = " + ".join(f"f_{s.name}" for s in strings)
-        lines.append(f"    plain = _plain({joined}) is None")
+        lines.append(f"    plain = _is_plain({joined}, html)")
     parts: List[str] = []
     for spec in fields:
         value = f"f_{spec.name}"
@@ -113,7 +113,7 @@ def _compile(cls: type, html: bool) -> Writer:
     lines.append("    return '{' + text[1:] + '}' if text else '{}'")
     namespace: Dict[str, Any] = {
         "html": html,
-        "_plain": escape_finder(html),
+        "_is_plain": is_plain,
         "_quote": quote,
         "_number": format_xnumber,
         "_write": write,

@@ -25,6 +25,7 @@ each other on the whole corpus, the specification's vectors and generated events
 
 from __future__ import annotations
 
+import inspect
 import json
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
@@ -36,7 +37,7 @@ from .events import Event, event_class
 from .fields import Kind, specs
 from .gojson import RawJSON
 from .numbers import parse_xnumber
-from .timestamps import Timestamp
+from .timestamps import Timestamp, _from_canonical
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -81,6 +82,9 @@ _INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1
 def _time(value: Any) -> Timestamp:
     if type(value) is not str:
         raise Fallback
+    timestamp = _from_canonical(value)  # Go's own output form: nothing more to check
+    if timestamp is not None:
+        return timestamp
     try:
         return Timestamp.parse_token('"' + value + '"')
     except ValueError:
@@ -237,10 +241,12 @@ def _compile(cls: type) -> Builder:
     checks, check_consts = validators.check_source(cls)
     lines += checks
     consts.update(check_consts)
+    # slot descriptors set the fields of the new (frozen) instance directly
     lines.append("    obj = _new(_cls)")
-    lines.append("    _set(obj, 'unknown_keys', unknown)")
+    lines.append(f"    {const(inspect.getattr_static(cls, 'unknown_keys').__set__)}(obj, unknown)")
     for spec in fields:
-        lines.append(f"    _set(obj, {spec.name!r}, _f_{spec.name})")
+        setter = const(inspect.getattr_static(cls, spec.name).__set__)
+        lines.append(f"    {setter}(obj, _f_{spec.name})")
     if "_struct_rules" in consts:
         lines += [
             "    errors = []",

@@ -65,10 +65,11 @@ _FAST_RE: Final = re.compile(
 #: Go's own RFC3339Nano output, every field in range (days above 28 checked apart):
 #: a fraction without trailing zeros, ``Z`` or a non-zero two-digit-hour offset.
 _CANONICAL_RE: Final = re.compile(
-    r'"[0-9]{4}-(?:0[1-9]|1[0-2])-((?:0[1-9]|[12][0-9]|3[01]))T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'
-    r'(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])"',
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-((?:0[1-9]|[12][0-9]|3[01]))T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])",
     re.ASCII,
 )
+_CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
 _DIGITS: Final = frozenset(b"0123456789")
 
@@ -303,14 +304,10 @@ class Timestamp:
 
         Raises :class:`TimestampError` with Go's exact message.
         """
-        match = _CANONICAL_RE.fullmatch(token)
-        if match is not None and (match.group(1) < "29" or _day_fits(token)):
-            # already in Go's output form, with every field in range: keep the text
-            ts: Timestamp = _new(Timestamp)
-            _set(ts, "_f", None)
-            _set(ts, "_text", token[1:-1])
-            _set(ts, "zulu", token[-2] == "Z")
-            return ts
+        if token[:1] == '"' and token[-1:] == '"':
+            ts = _from_canonical(token[1:-1])
+            if ts is not None:
+                return ts
         match = _FAST_RE.fullmatch(token)
         if match is None:
             return _parse_token_exact(token)
@@ -583,6 +580,10 @@ def _check_fields(ts: Timestamp) -> None:
 
 _new = object.__new__
 _set = object.__setattr__
+# the slots' own setters: the fastest way to fill a new (frozen) instance
+_set_f = Timestamp.__dict__["_f"].__set__
+_set_text = Timestamp.__dict__["_text"].__set__
+_set_zulu = Timestamp.__dict__["zulu"].__set__
 
 
 def _make(
@@ -604,10 +605,23 @@ def _make(
     return ts
 
 
-def _day_fits(token: str) -> bool:
+def _day_fits(text: str) -> bool:
     # days 29-31 exist only in some months (and 29 February in leap years)
-    year, month, day = int(token[1:5]), int(token[6:8]), int(token[9:11])
+    year, month, day = int(text[0:4]), int(text[5:7]), int(text[8:10])
     return day <= (29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month])
+
+
+def _from_canonical(text: str) -> Optional[Timestamp]:
+    """The timestamp for a string already in Go's output form, keeping the text;
+    ``None`` for anything else (left to the full parser)."""
+    match = _CANONICAL_MATCH(text)
+    if match is None or (match.group(1) >= "29" and not _day_fits(text)):
+        return None
+    ts: Timestamp = _new(Timestamp)
+    _set_f(ts, None)
+    _set_text(ts, text)
+    _set_zulu(ts, text[-1] == "Z")
+    return ts
 
 
 def _fields_of_canonical(text: str) -> Tuple[int, int, int, int, int, int, int, int]:

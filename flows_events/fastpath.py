@@ -33,6 +33,7 @@ import attrs
 
 from . import decoding, validators
 from .decoding import GO_ZERO_TIME, fold_key
+from . import events as events_module
 from .events import Event, event_class
 from .fields import Kind, specs
 from .gojson import RawJSON
@@ -195,7 +196,11 @@ def _compile(cls: type) -> Builder:
                 "    elif type(v) is not int or not (_MIN <= v <= _MAX): raise _Fallback",
             ]
         elif kind == Kind.TIME:
-            lines.append(f"    v = {const(GO_ZERO_TIME)} if v is None else _time(v)")
+            lines += [
+                f"    if v is None: v = {const(GO_ZERO_TIME)}",
+                "    elif type(v) is str: v = _canonical(v) or _time(v)",
+                "    else: raise _Fallback",
+            ]
         elif kind == Kind.XDATETIME:
             lines.append("    if v is not None: v = _time(v)")
         elif kind == Kind.XNUMBER:
@@ -238,7 +243,8 @@ def _compile(cls: type) -> Builder:
             raise AssertionError(kind)
         lines.append(f"    {local} = v")
     # goflow's rules for this struct's own fields, from the same tags as the validators
-    checks, check_consts = validators.check_source(cls)
+    # (the ``type`` is the class's own non-empty TYPE: nothing to check)
+    checks, check_consts = validators.check_source(cls, skip=[n for n, i in init.items() if not i])
     lines += checks
     consts.update(check_consts)
     # slot descriptors set the fields of the new (frozen) instance directly
@@ -262,6 +268,7 @@ def _compile(cls: type) -> Builder:
         "_MIN": _INT_MIN,
         "_MAX": _INT_MAX,
         "_time": _time,
+        "_canonical": _from_canonical,
         "_xnumber": _xnumber,
         "_raw": _raw,
         "_strings": _strings,
@@ -283,15 +290,28 @@ def _obj(value: Any) -> Dict[str, Any]:
 # --- entry points -----------------------------------------------------------------------
 
 
-def _event(doc: Dict[str, Any], cls: Optional[type], text_mode: bool, strict: bool, lenient: bool) -> Any:
-    if cls is None:
-        type_name = doc.get("type")
-        if type(type_name) is not str:
-            raise Fallback
-        cls = event_class(type_name)
+_by_type: Dict[Any, Builder] = {}
+_by_type_registry: Dict[str, type] = {}
+
+
+def _type_builder(type_name: Any) -> Builder:
+    # the builder for a registered type string (cached until the registry changes)
+    global _by_type, _by_type_registry
+    registry = events_module._registry
+    if registry is not _by_type_registry:
+        _by_type, _by_type_registry = {}, registry
+    build = _by_type.get(type_name)
+    if build is None:
+        cls = event_class(type_name) if type(type_name) is str else None
         if cls is None:
             raise Fallback
-    event = _builder(cls)(doc, text_mode, lenient)  # built and checked by goflow's rules
+        build = _by_type[type_name] = _builder(cls)
+    return build
+
+
+def _event(doc: Dict[str, Any], cls: Optional[type], text_mode: bool, strict: bool, lenient: bool) -> Any:
+    build = _type_builder(doc.get("type")) if cls is None else _builder(cls)
+    event = build(doc, text_mode, lenient)  # built and checked by goflow's rules
     if strict:
         errors: List[Any] = []
         validators._walk(event, "", errors, True)
@@ -315,7 +335,10 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
     if canonical != (data if type(data) is bytes else data.encode("utf-8", "surrogatepass")):
         return None
     try:
-        return _event(doc, None, True, strict, lenient)  # type: ignore[no-any-return]
+        if strict:
+            return _event(doc, None, True, strict, lenient)  # type: ignore[no-any-return]
+        build = _by_type.get(doc.get("type")) or _type_builder(doc.get("type"))
+        return build(doc, True, lenient)  # type: ignore[no-any-return]
     except Fallback:
         return None
 

@@ -402,7 +402,7 @@ def _compile(cls: type, strict: bool) -> Walk:
     return walk
 
 
-def check_source(cls: type) -> Tuple[List[str], Dict[str, Any]]:
+def check_source(cls: type, skip: Sequence[str] = ()) -> Tuple[List[str], Dict[str, Any]]:
     """Code that raises ``_Fallback`` when the locals ``_f_<field>`` break ``cls``'s
     goflow rules (nested structs excepted), and the constants it needs.
 
@@ -412,7 +412,7 @@ def check_source(cls: type) -> Tuple[List[str], Dict[str, Any]]:
     src = _Source(prefix="_k")
     for spec in specs(cls):
         tags = _split(spec.validate)
-        if not tags:
+        if not tags or spec.name in skip:
             continue
         _emit(src, 1, f"_f_{spec.name}", spec.kind, spec.elem_kind, tags, repr(spec.key), False, 0, True)
     rules = _STRUCT_RULES.get(cls, ())

@@ -104,11 +104,14 @@ def _compile(cls: type, html: bool) -> Writer:
         else:  # pragma: no cover - specs() makes no other kinds
             raise AssertionError(kind)
         key = spec.key
+        part = f"p{len(parts)}"
         if spec.omitempty:
-            parts.append(f"(',\"{key}\":' + {code} if not ({empty}) else '')")
+            lines.append(f"    {part} = ',\"{key}\":' + {code} if not ({empty}) else ''")
         else:
-            parts.append(f"',\"{key}\":' + {code}")
-    lines.append("    text = " + (" + ".join(parts) if parts else "''"))
+            lines.append(f"    {part} = ',\"{key}\":' + {code}")
+        parts.append("{" + part + "}")
+    # an f-string builds the text in one go
+    lines.append("    text = f'" + "".join(parts) + "'")
     lines.append("    if obj.unknown_keys: text += _unknown(obj.unknown_keys, html)")
     lines.append("    return '{' + text[1:] + '}' if text else '{}'")
     namespace: Dict[str, Any] = {

@@ -12,9 +12,9 @@ from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, Union, o
 
 from . import fastpath, gojson
 from .converter import converter, reader
-from .writer import write
 from .errors import EventError
 from .events import Event, UnknownEvent
+from .writer import write
 
 __all__ = ["read_event", "read_events", "dumps", "to_dict", "from_dict"]
 

@@ -41,8 +41,8 @@ from . import __version__
 from .api import dumps, read_event
 from .errors import EventError, JSONSyntaxError, ValidationError
 from .events import Event, UnknownEvent
-from .schema import json_schema
 from .gojson import parse
+from .schema import json_schema
 
 __all__ = ["InputError", "Problem", "Record", "iter_records", "main"]
 

@@ -309,7 +309,7 @@ _UNKNOWN: Any = object()
 _UNKNOWN_KEYS = "unknown_keys"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_table(cls: type) -> Dict[str, Optional[FieldSpec]]:
     # JSON key -> spec; None for keys that are known but not decoded (the ``type``)
     init = {a.name for a in attrs.fields(cls) if a.init}
@@ -365,7 +365,7 @@ def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
             values[spec.name] = value
         elif spec.model is not None and isinstance(value, dict):
             if spec.kind == Kind.MAP:
-                for key, elem in value.items():
+                for elem in value.values():
                     if elem is not None:
                         _finish(elem, spec.model)
             else:

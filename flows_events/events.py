@@ -72,7 +72,7 @@ __all__ = [
 E = TypeVar("E", bound="Event")
 
 
-def _event_type(self: "Event") -> str:
+def _event_type(self: Event) -> str:
     return self.TYPE
 
 

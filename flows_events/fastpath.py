@@ -32,8 +32,8 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 import attrs
 
 from . import decoding, validators
-from .decoding import GO_ZERO_TIME, fold_key
 from . import events as events_module
+from .decoding import GO_ZERO_TIME, fold_key
 from .events import Event, event_class
 from .fields import Kind, specs
 from .gojson import RawJSON

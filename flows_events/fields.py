@@ -205,7 +205,7 @@ def _element_go(go: str) -> str:
     return go.lstrip("*")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def specs(cls: type) -> Tuple[FieldSpec, ...]:
     """The field specs of a model class, in Go declaration (= attrs) order.
 

@@ -29,7 +29,7 @@ import json.encoder
 import math
 import re
 from collections.abc import Iterator
-from typing import Any, Callable, ClassVar, Final, NoReturn, Optional
+from typing import Any, ClassVar, Final, NoReturn
 
 import attrs
 

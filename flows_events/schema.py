@@ -154,7 +154,7 @@ def json_schema(types: Optional[Iterable[str]] = None) -> Dict[str, Any]:
         if isinstance(cls, type) and issubclass(cls, Event):
             defs[cls.__name__] = _object(cls, cls.TYPE)
         elif cls in HINT_TYPES.values():
-            defs[cls.__name__] = _object(cls, getattr(cls, "TYPE"))
+            defs[cls.__name__] = _object(cls, cls.TYPE)
         else:
             defs[cls.__name__] = _object(cls, None)
     refs = [_ref(cls) for cls in events]

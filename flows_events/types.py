@@ -220,7 +220,7 @@ class Value(Model):
 # --- wait hints -----------------------------------------------------------------
 
 
-def _hint_type(self: "Hint") -> str:
+def _hint_type(self: Hint) -> str:
     return self.TYPE
 
 

@@ -26,7 +26,7 @@ import attrs
 
 from . import urns
 from .errors import EventError, FieldError, ValidationError
-from .fields import FieldSpec, Kind, specs
+from .fields import Kind, specs
 
 __all__ = [
     "is_uuid",
@@ -96,7 +96,7 @@ def _is_empty(value: Any, kind: str) -> bool:
 # strict checks
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _iso639_3() -> frozenset[str]:
     try:
         import pycountry

@@ -10,6 +10,7 @@ from typing import ClassVar, List, Sequence, Tuple
 import attrs
 import cattrs
 import pytest
+from conftest import read_lines
 
 import flows_events
 from flows_events import (
@@ -21,7 +22,6 @@ from flows_events import (
     Value,
 )
 from flows_events.fields import gofield
-from conftest import read_lines
 
 GO_OUTPUT = read_lines("goflow-v0.36.0-events.go-output.jsonl")
 ROWS = [json.loads(line) for line in GO_OUTPUT]

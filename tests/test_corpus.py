@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import go_marshal, read_jsonl, read_lines
 
 import flows_events
-from conftest import go_marshal, read_jsonl, read_lines
 
 EVENTS = read_lines("goflow-v0.36.0-events.jsonl")
 GO_OUTPUT = read_lines("goflow-v0.36.0-events.go-output.jsonl")

@@ -6,11 +6,11 @@ import json
 from typing import Any, Optional
 
 import pytest
+from conftest import read_jsonl, read_lines
 
 import flows_events
 from flows_events import fastpath, gojson
 from flows_events.converter import reader
-from conftest import read_jsonl, read_lines
 
 GO_OUTPUT = read_lines("goflow-v0.36.0-events.go-output.jsonl")
 CORPUS = read_lines("goflow-v0.36.0-events.jsonl")

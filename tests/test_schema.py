@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import read_lines
 
 import flows_events
 from flows_events.schema import DRAFT, json_schema
-from conftest import read_lines
 
 jsonschema = pytest.importorskip("jsonschema")
 

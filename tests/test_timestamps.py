@@ -11,8 +11,6 @@ import pickle
 import random
 import re
 from datetime import datetime, timedelta, timezone
-
-UTC = timezone.utc
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,8 @@ import pytest
 import flows_events.timestamps as timestamps_module
 from flows_events.errors import DecodeError, EventError
 from flows_events.timestamps import Timestamp, TimestampError, _parse_token_exact
+
+UTC = timezone.utc
 
 LAYOUT = '"\\"2006-01-02T15:04:05Z07:00\\""'
 SPEC_VECTORS = Path("/work/shared/spec/test-vectors.md")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import read_jsonl
 
 import flows_events
-from conftest import read_jsonl
 
 VECTORS = read_jsonl("event_vectors.jsonl")
 

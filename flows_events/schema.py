@@ -16,7 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 from .events import Event, registered_types
 from .fields import FieldSpec, Kind, specs
-from .types import HINT_TYPES
+from .types import HINT_TYPES, Hint
 
 __all__ = ["json_schema", "DRAFT"]
 
@@ -151,9 +151,7 @@ def json_schema(types: Optional[Iterable[str]] = None) -> Dict[str, Any]:
     events = [registry[name] for name in names]
     defs: Dict[str, Any] = {}
     for cls in _models(events):
-        if isinstance(cls, type) and issubclass(cls, Event):
-            defs[cls.__name__] = _object(cls, cls.TYPE)
-        elif cls in HINT_TYPES.values():
+        if issubclass(cls, (Event, Hint)):
             defs[cls.__name__] = _object(cls, cls.TYPE)
         else:
             defs[cls.__name__] = _object(cls, None)

@@ -52,23 +52,64 @@ def _unknown(pairs: Any, escape_html: bool) -> str:
     return "".join("," + quote(key, escape_html) + ":" + raw.marshal(escape_html) for key, raw in pairs)
 
 
-def _compile(cls: type, html: bool) -> Writer:
-    # Reads every field into a local, tests all the strings for characters that need
-    # escaping with one regex search over their concatenation, then writes
-    # ``,"key":value`` per field ('' for an empty omitempty field), quoting the
-    # strings plainly when the search found nothing.
-    fields = specs(cls)
-    lines: List[str] = ["def write_(obj):"]
-    strings = [s for s in fields if s.kind in (Kind.STRING, Kind.XTEXT)]
-    consts: Dict[str, Any] = {}
-    for spec in fields:
-        lines.append(f"    f_{spec.name} = obj.{spec.name}")
-    if strings:
-        joined = " + ".join(f"f_{s.name}" for s in strings)
-        lines.append(f"    plain = _is_plain({joined}, html)")
+class _Gen:
+    """The source of one generated writer, with the constants it refers to."""
+
+    def __init__(self, html: bool) -> None:
+        self.lines: List[str] = []
+        self.consts: Dict[str, Any] = {}
+        self.html = html
+        self.count = 0
+
+    def name(self, stem: str) -> str:
+        self.count += 1
+        return f"{stem}{self.count}"
+
+    def const(self, value: Any) -> str:
+        name = self.name("_k")
+        self.consts[name] = value
+        return name
+
+    def add(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+
+def _inline(spec: Any) -> bool:
+    # structs of a known class are written inside their parent's function
+    return spec.kind in (Kind.STRUCT, Kind.STRUCT_PTR)
+
+
+def _read(gen: _Gen, cls: type, var: str, depth: int) -> str:
+    """Read the fields of ``var`` (and of its inlined structs) into locals; return the
+    name of a local holding all their strings joined, for the one escaping test."""
+    joined: List[str] = []
+    for spec in specs(cls):
+        local = f"{var}_{spec.name}"
+        gen.add(depth, f"{local} = {var}.{spec.name}")
+        if spec.kind in (Kind.STRING, Kind.XTEXT):
+            joined.append(local)
+        elif _inline(spec):
+            nested = gen.name("j")
+            if spec.kind == Kind.STRUCT_PTR:
+                gen.add(depth, f"if {local} is None:")
+                gen.add(depth + 1, f"{nested} = ''")
+                gen.add(depth, "else:")
+                inner = _read(gen, spec.model, local, depth + 1)  # type: ignore[arg-type]
+                gen.add(depth + 1, f"{nested} = {inner}")
+            else:
+                inner = _read(gen, spec.model, local, depth)  # type: ignore[arg-type]
+                gen.add(depth, f"{nested} = {inner}")
+            joined.append(nested)
+    result = gen.name("j")
+    gen.add(depth, f"{result} = " + (" + ".join(joined) if joined else "''"))
+    return result
+
+
+def _write(gen: _Gen, cls: type, var: str, depth: int) -> str:
+    """Write ``var`` (read by :func:`_read`) into a local; return its name."""
     parts: List[str] = []
-    for spec in fields:
-        value = f"f_{spec.name}"
+    for spec in specs(cls):
+        value = f"{var}_{spec.name}"
         kind = spec.kind
         if kind in (Kind.STRING, Kind.XTEXT):
             code = f"('\"' + {value} + '\"' if plain else _quote({value}, html))"
@@ -89,12 +130,20 @@ def _compile(cls: type, html: bool) -> Writer:
         elif kind == Kind.RAW:
             # an empty RawMessage is omitted; one holding ``null`` is not
             code, empty = f"('null' if {value} is None else {value}.marshal(html))", f"{value} is None"
-        elif kind in (Kind.STRUCT, Kind.STRUCT_PTR):
-            nested = f"_w{len(consts)}"
-            consts[nested] = _writer_for(spec.model, html)  # type: ignore[arg-type]
-            code, empty = f"('null' if {value} is None else {nested}({value}))", f"{value} is None"
+        elif _inline(spec):
+            text = gen.name("t")
+            if kind == Kind.STRUCT_PTR:
+                gen.add(depth, f"if {value} is None:")
+                gen.add(depth + 1, f"{text} = 'null'")
+                gen.add(depth, "else:")
+                inner = _write(gen, spec.model, value, depth + 1)  # type: ignore[arg-type]
+                gen.add(depth + 1, f"{text} = {inner}")
+            else:
+                inner = _write(gen, spec.model, value, depth)  # type: ignore[arg-type]
+                gen.add(depth, f"{text} = {inner}")
+            code, empty = text, f"{value} is None"
         elif kind == Kind.HINT:
-            code, empty = f"('null' if {value} is None else _write({value}, html))", f"{value} is None"
+            code, empty = f"('null' if {value} is None else _write_any({value}, html))", f"{value} is None"
         elif kind == Kind.LIST:
             function = "_structs" if spec.elem_kind == Kind.STRUCT_PTR else "_list"
             code = f"('null' if {value} is None else {function}({value}, html))"
@@ -103,30 +152,44 @@ def _compile(cls: type, html: bool) -> Writer:
             code, empty = f"('null' if {value} is None else _map({value}, html))", f"not {value}"
         else:  # pragma: no cover - specs() makes no other kinds
             raise AssertionError(kind)
-        key = spec.key
-        part = f"p{len(parts)}"
+        part = gen.name("p")
         if spec.omitempty:
-            lines.append(f"    {part} = ',\"{key}\":' + {code} if not ({empty}) else ''")
+            gen.add(depth, f"{part} = ',\"{spec.key}\":' + {code} if not ({empty}) else ''")
         else:
-            lines.append(f"    {part} = ',\"{key}\":' + {code}")
+            gen.add(depth, f"{part} = ',\"{spec.key}\":' + {code}")
         parts.append("{" + part + "}")
+    text = gen.name("t")
     # an f-string builds the text in one go
-    lines.append("    text = f'" + "".join(parts) + "'")
-    lines.append("    if obj.unknown_keys: text += _unknown(obj.unknown_keys, html)")
-    lines.append("    return '{' + text[1:] + '}' if text else '{}'")
+    gen.add(depth, f"{text} = f'" + "".join(parts) + "'")
+    gen.add(depth, f"if {var}.unknown_keys: {text} += _unknown({var}.unknown_keys, html)")
+    gen.add(depth, f"{text} = '{{' + {text}[1:] + '}}' if {text} else '{{}}'")
+    return text
+
+
+def _compile(cls: type, html: bool) -> Writer:
+    # Reads every field into a local (nested structs of a known class included),
+    # tests all those strings for characters that need escaping at once, then writes
+    # ``,"key":value`` per field ('' for an empty omitempty field), quoting the
+    # strings plainly when the test found nothing.
+    gen = _Gen(html)
+    gen.add(0, "def write_(o):")
+    joined = _read(gen, cls, "o", 1)
+    gen.add(1, f"plain = _is_plain({joined}, html)")
+    text = _write(gen, cls, "o", 1)
+    gen.add(1, f"return {text}")
     namespace: Dict[str, Any] = {
         "html": html,
         "_is_plain": is_plain,
         "_quote": quote,
         "_number": format_xnumber,
-        "_write": write,
+        "_write_any": write,
         "_list": _list,
         "_structs": _structs,
         "_map": _map,
         "_unknown": _unknown,
-        **consts,
+        **gen.consts,
     }
-    exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's declarations
+    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
     writer: Writer = namespace["write_"]
     return writer
 

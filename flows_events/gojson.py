@@ -615,7 +615,18 @@ _QUOTE_TABLE_HTML: Final = _quote_table(True)
 _QUOTE_TABLE_PLAIN: Final = _quote_table(False)
 _NEEDS_QUOTE_HTML_RE: Final = re.compile('["\\\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]')
 _NEEDS_QUOTE_PLAIN_RE: Final = re.compile('["\\\\\x00-\x1f\u2028\u2029\ud800-\udfff]')
-_c_encode_basestring: Final = json.encoder.encode_basestring
+try:
+    import orjson
+
+    def _c_encode_string(s: str) -> str:
+        return orjson.dumps(s).decode("utf-8")
+
+except ImportError:  # pragma: no cover - orjson is a dependency; the standard library's encoder works too
+
+    def _c_encode_string(s: str) -> str:
+        if not s.isascii() and _SURROGATE_RE.search(s) is not None:
+            raise ValueError("lone surrogate")
+        return json.encoder.encode_basestring(s)
 
 
 _ESCAPED_BYTES_PLAIN: Final = bytes(range(0x20)) + b'"\\'
@@ -646,12 +657,13 @@ def quote(s: str, escape_html: bool = True) -> str:
     ``escape_html``; everything else (``/``, U+007F, non-ASCII) raw. A lone
     surrogate (not valid UTF-8) is written ``\\ufffd``.
     """
-    if is_plain(s, escape_html):
-        return '"' + s + '"'
-    if "\x08" not in s and "\x0c" not in s and (s.isascii() or _SURROGATE_RE.search(s) is None):
-        # the standard library's C encoder escapes exactly as Go does for everything
-        # but \b, \f, lone surrogates and the characters fixed up here
-        out = _c_encode_basestring(s)
+    if "\x08" not in s and "\x0c" not in s:
+        # a C encoder escapes exactly as Go does for everything but \b, \f, lone
+        # surrogates (refused) and the characters fixed up here
+        try:
+            out = _c_encode_string(s)
+        except (ValueError, TypeError):  # lone surrogates
+            return '"' + s.translate(_QUOTE_TABLE_HTML if escape_html else _QUOTE_TABLE_PLAIN) + '"'
         if escape_html and ("<" in s or ">" in s or "&" in s):
             out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         if "\u2028" in s or "\u2029" in s:

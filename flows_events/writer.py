@@ -30,6 +30,10 @@ def write(obj: Any, escape_html: bool = False) -> str:
 
 
 def _list(items: Any, escape_html: bool) -> str:
+    if not items:
+        return "[]"
+    if is_plain("".join(items), escape_html):
+        return '["' + '","'.join(items) + '"]'
     return "[" + ",".join(quote(item, escape_html) for item in items) + "]"
 
 

@@ -186,9 +186,9 @@ def _compile(cls: type) -> Builder:
             continue
         lines.append(f"    v = d.get({key!r})")
         if kind in (Kind.STRING, Kind.XTEXT):
-            lines += ["    if v is None: v = ''", "    elif type(v) is not str: raise _Fallback"]
+            lines += ["    if type(v) is not str:", "        if v is None: v = ''", "        else: raise _Fallback"]
         elif kind == Kind.BOOL:
-            lines += ["    if v is None: v = False", "    elif type(v) is not bool: raise _Fallback"]
+            lines += ["    if type(v) is not bool:", "        if v is None: v = False", "        else: raise _Fallback"]
         elif kind in (Kind.INT, Kind.INT_PTR):
             zero = "None" if kind == Kind.INT_PTR else "0"
             lines += [

@@ -49,8 +49,9 @@ def _passthrough(value: Any, _: Any) -> Any:
 
 
 def _number_to_json(value: decimal.Decimal) -> Any:
-    # JSON-ready form of an XNumber: an int when whole, a float when exact, else the Decimal
-    if value == value.to_integral_value():
+    # JSON-ready form of an XNumber: an int when whole (and of a sane size), a float
+    # when exact, else the Decimal itself (1e999999999 must not become a billion digits)
+    if value.adjusted() < 4300 and value == value.to_integral_value():
         return int(value)
     as_float = float(value)
     return as_float if decimal.Decimal(repr(as_float)) == value else value

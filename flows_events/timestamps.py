@@ -62,10 +62,11 @@ _FAST_RE: Final = re.compile(
     re.ASCII,
 )
 
-#: Go's own RFC3339Nano output, every field in range (days above 28 checked apart):
-#: a fraction without trailing zeros, ``Z`` or a non-zero two-digit-hour offset.
+#: Go's own RFC3339Nano output with every field in range: a fraction without trailing
+#: zeros, ``Z`` or a non-zero two-digit-hour offset, and days 01-28 (later days depend
+#: on the month and year: the full parser checks them).
 _CANONICAL_RE: Final = re.compile(
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-((?:0[1-9]|[12][0-9]|3[01]))T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
     r"(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])",
     re.ASCII,
 )
@@ -207,7 +208,7 @@ class Timestamp:
         _check_fields(self)
 
     def _fields(self) -> Tuple[int, int, int, int, int, int, int, int]:
-        fields = self._f
+        fields = getattr(self, "_f", None)  # unset until first needed, for values read as text
         if fields is None:
             fields = _fields_of_canonical(self._text)  # type: ignore[arg-type]
             _set(self, "_f", fields)
@@ -581,7 +582,6 @@ def _check_fields(ts: Timestamp) -> None:
 _new = object.__new__
 _set = object.__setattr__
 # the slots' own setters: the fastest way to fill a new (frozen) instance
-_set_f = Timestamp.__dict__["_f"].__set__
 _set_text = Timestamp.__dict__["_text"].__set__
 _set_zulu = Timestamp.__dict__["zulu"].__set__
 
@@ -605,20 +605,12 @@ def _make(
     return ts
 
 
-def _day_fits(text: str) -> bool:
-    # days 29-31 exist only in some months (and 29 February in leap years)
-    year, month, day = int(text[0:4]), int(text[5:7]), int(text[8:10])
-    return day <= (29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month])
-
-
 def _from_canonical(text: str) -> Optional[Timestamp]:
     """The timestamp for a string already in Go's output form, keeping the text;
     ``None`` for anything else (left to the full parser)."""
-    match = _CANONICAL_MATCH(text)
-    if match is None or (match.group(1) >= "29" and not _day_fits(text)):
+    if _CANONICAL_MATCH(text) is None:
         return None
     ts: Timestamp = _new(Timestamp)
-    _set_f(ts, None)
     _set_text(ts, text)
     _set_zulu(ts, text[-1] == "Z")
     return ts

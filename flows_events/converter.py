@@ -193,6 +193,8 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         make = tuple if typing.get_origin(t) is tuple else list
 
         def structure_events(rows: Any, _: Any) -> Any:
+            if isinstance(rows, (str, bytes, dict)) or not hasattr(rows, "__iter__"):
+                raise EventError(f"expected a list of events, got {type(rows).__name__}")
             out = []
             for index, row in enumerate(rows):
                 try:

@@ -30,7 +30,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import attrs
 
 from . import gojson, validators
-from .errors import DecodeError, EventError, FieldError, TypeMismatchError, ValidationError
+from .errors import DecodeError, EventError, FieldError, JSONSyntaxError, TypeMismatchError, ValidationError
 from .fields import FieldSpec, Kind, specs
 from .gojson import JSONNumber, JSONObject, RawJSON
 from .numbers import parse_xnumber
@@ -63,6 +63,8 @@ def _members(obj: Any) -> Iterator[Tuple[str, Any, Optional[str]]]:
             yield key, value, source[start:end]
     else:
         for key, value in obj.items():
+            if not isinstance(key, str):
+                raise EventError(f"cannot read a dict with a {type(key).__name__} key ({key!r}): JSON keys are strings")
             yield key, value, None
 
 
@@ -100,19 +102,70 @@ def _raw_text(value: Any, raw: Optional[str]) -> str:
     return gojson.encode(_plain(value), escape_html=False)
 
 
-def _plain(value: Any) -> Any:
-    # a dict-mode value as encodable Python data
+def _int_text(value: int) -> str:
+    # the decimal digits of any int (str() refuses more than 4300 digits)
+    try:
+        return int.__repr__(value)
+    except ValueError:
+        return str(decimal.Decimal(value))
+
+
+def _leaf(value: Any) -> Any:
+    # a dict-mode scalar as encodable Python data (numbers keep their spelling)
     if isinstance(value, JSONNumber):
         return RawJSON._trusted(value.token)
     if isinstance(value, decimal.Decimal):
+        if not value.is_finite():
+            raise EventError(f"json: unsupported value: {value}")
         return RawJSON._trusted(str(value))
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise EventError(f"json: unsupported value: {'NaN' if value != value else ('+Inf' if value > 0 else '-Inf')}")
         return RawJSON._trusted(repr(value))
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return _go_string(value)
     return value
+
+
+def _plain(value: Any) -> Any:
+    """A dict-mode value as encodable Python data, without recursion.
+
+    Go's depth limit applies as it would to the JSON text (``exceeded max depth``),
+    which also stops a structure that contains itself.
+    """
+    if not isinstance(value, (dict, list, tuple)):
+        return _leaf(value)
+    root: Any = {} if isinstance(value, dict) else []
+    pending: List[Tuple[Any, Any, int]] = [(value, root, 1)]  # (source, its copy, depth)
+    while pending:
+        container, copy, depth = pending.pop()
+        if depth > gojson.MAX_DEPTH:
+            opening = "{" if isinstance(container, dict) else "["
+            raise JSONSyntaxError(f"invalid character '{opening}' exceeded max depth")
+        is_dict = isinstance(container, dict)
+        for key, item in (container.items() if is_dict else enumerate(container)):
+            if isinstance(item, (dict, list, tuple)):
+                converted: Any = {} if isinstance(item, dict) else []
+                pending.append((item, converted, depth + 1))
+            else:
+                converted = _leaf(item)
+            if is_dict:
+                if not isinstance(key, str):
+                    raise EventError(f"json: unsupported type: dict key of type {type(key).__name__}")
+                copy[_go_string(key)] = converted
+            else:
+                copy.append(converted)
+    return root
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _go_string(value: str) -> str:
+    """A Python string as Go holds it: lone surrogates (not UTF-8) become U+FFFD."""
+    if value.isascii() or _SURROGATES.search(value) is None:
+        return value
+    return _SURROGATES.sub("\ufffd", value)
 
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -171,7 +224,7 @@ class _Decoder:
         path = prefix + spec.key
         if kind == Kind.STRING:
             if isinstance(value, str):
-                out[name] = value
+                out[name] = _go_string(value)
             elif value is not None:
                 self.remember(_what(value), struct, path, spec.go_display)
         elif kind == Kind.BOOL:
@@ -200,7 +253,7 @@ class _Decoder:
                 out[name] = _xnumber(value, raw, path)
         elif kind == Kind.XTEXT:
             if isinstance(value, str):
-                out[name] = value
+                out[name] = _go_string(value)
             elif value is not None:
                 # types.XText has its own decoder: its error stops decoding at once
                 raise TypeMismatchError(
@@ -234,13 +287,13 @@ class _Decoder:
         if isinstance(value, JSONNumber):
             token = value.token
         elif isinstance(value, int) and not isinstance(value, bool):
-            token = str(value)
+            token = _int_text(value)
         elif isinstance(value, (float, decimal.Decimal)):
             token = repr(value) if isinstance(value, float) else str(value)
         else:
             self.remember(_what(value), struct, path, go)
             return None
-        if _INT.fullmatch(token):
+        if len(token) <= 20 and _INT.fullmatch(token):
             number = int(token)
             if _INT64[0] <= number <= _INT64[1]:
                 return number
@@ -269,7 +322,7 @@ class _Decoder:
                 slice_.length = i + 1
             if spec.elem_kind == Kind.STRING:
                 if isinstance(elem, str):
-                    backing[i] = elem
+                    backing[i] = _go_string(elem)
                 elif elem is not None:
                     self.remember(_what(elem), struct, path, spec.go_elem)
             elif elem is None:
@@ -295,6 +348,7 @@ class _Decoder:
         current = out.get(name)
         mapping: Dict[str, Any] = current if isinstance(current, dict) else {}
         for key, elem, _ in _members(value):
+            key = _go_string(key)
             if elem is None:
                 mapping[key] = None
             elif _is_object(elem):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
@@ -95,7 +96,7 @@ def _time(value: Any) -> Timestamp:
 def _xnumber(value: Any, text_mode: bool) -> Any:
     kind = type(value)
     if kind is int:
-        token = str(value)
+        token = decoding._int_text(value)
     elif kind is float:
         # in text mode the input is the canonical re-encoding, so this is its token
         token = _dumps(value).decode() if text_mode else repr(value)
@@ -118,13 +119,16 @@ def _raw(value: Any, text_mode: bool) -> RawJSON:
         raise Fallback from None
 
 
-def _strings(value: Any) -> Tuple[str, ...]:
+def _strings(value: Any, text_mode: bool) -> Tuple[str, ...]:
     if type(value) is not list:
         raise Fallback
     for item in value:
-        if type(item) is not str:
+        if type(item) is not str or (not text_mode and not item.isascii() and _surrogate(item)):
             raise Fallback
     return tuple(value)
+
+
+_surrogate = re.compile("[\ud800-\udfff]").search
 
 
 # --- generated builders ---------------------------------------------------------------
@@ -155,6 +159,8 @@ def _unknown(
     # keys no field has: ignored (kept when lenient); a key Go would fold onto a field steps aside
     kept = []
     for key, value in d.items():
+        if type(key) is not str:
+            raise Fallback
         if key not in keys:
             if fold_key(key) in keys:
                 raise Fallback
@@ -186,7 +192,13 @@ def _compile(cls: type) -> Builder:
             continue
         lines.append(f"    v = d.get({key!r})")
         if kind in (Kind.STRING, Kind.XTEXT):
-            lines += ["    if type(v) is not str:", "        if v is None: v = ''", "        else: raise _Fallback"]
+            lines += [
+                "    if type(v) is not str:",
+                "        if v is None: v = ''",
+                "        else: raise _Fallback",
+                # a dict may hold lone surrogates, which Go would have as U+FFFD
+                "    elif not text_mode and not v.isascii() and _surrogate(v): raise _Fallback",
+            ]
         elif kind == Kind.BOOL:
             lines += ["    if type(v) is not bool:", "        if v is None: v = False", "        else: raise _Fallback"]
         elif kind in (Kind.INT, Kind.INT_PTR):
@@ -223,7 +235,7 @@ def _compile(cls: type) -> Builder:
             empty = "()" if spec.omitempty else "None"
             lines.append(f"    if v is None: v = {empty}")
             if spec.elem_kind == Kind.STRING:
-                lines.append("    else: v = _strings(v)")
+                lines.append("    else: v = _strings(v, text_mode)")
             else:
                 nested = const(_builder(spec.model))  # type: ignore[arg-type]
                 lines += [
@@ -235,7 +247,7 @@ def _compile(cls: type) -> Builder:
             lines += [
                 "    if v is not None:",
                 "        if type(v) is not dict: raise _Fallback",
-                f"        v = {{k: None if x is None else {nested}(_obj(x), text_mode, lenient) for k, x in v.items()}}",
+                f"        v = {{_key(k, text_mode): None if x is None else {nested}(_obj(x), text_mode, lenient) for k, x in v.items()}}",
             ]
         elif kind == Kind.HINT:
             lines.append(f"    if {key!r} in d: v = _build_hint(v, text_mode, lenient)")
@@ -273,12 +285,20 @@ def _compile(cls: type) -> Builder:
         "_raw": _raw,
         "_strings": _strings,
         "_obj": _obj,
+        "_key": _key,
+        "_surrogate": _surrogate,
         "_build_hint": _build_hint,
         **consts,
     }
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's declarations
     builder: Builder = namespace["build"]
     return builder
+
+
+def _key(key: Any, text_mode: bool) -> str:
+    if type(key) is not str or (not text_mode and not key.isascii() and _surrogate(key)):
+        raise Fallback
+    return key
 
 
 def _obj(value: Any) -> Dict[str, Any]:

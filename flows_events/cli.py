@@ -56,7 +56,8 @@ _WS = b" \t\r\n"
 # while looking for one object spread over many lines, read at most this much
 _PRETTY_LIMIT = 64 * 1024 * 1024
 # in valid JSON: strings (skipped whole) and the structural bytes that matter for splitting
-_TOKEN_RE = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]', re.DOTALL)
+# (an unterminated string runs to the end, so that scanning stays linear on any input)
+_TOKEN_RE = re.compile(rb'"[^"\\]*(?:\\(?:.|\Z)[^"\\]*)*(?:"|\Z)|[\[\]{},]', re.DOTALL)
 # line breaks and the indentation around them (never inside a string of valid JSON)
 _BREAK_RE = re.compile(rb"[ \t]*[\r\n][ \t\r\n]*")
 

@@ -317,6 +317,8 @@ _by_type_registry: Dict[str, type] = {}
 def _type_builder(type_name: Any) -> Builder:
     # the builder for a registered type string (cached until the registry changes)
     global _by_type, _by_type_registry
+    if type(type_name) is not str:
+        raise Fallback
     registry = events_module._registry
     if registry is not _by_type_registry:
         _by_type, _by_type_registry = {}, registry
@@ -357,7 +359,10 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
     try:
         if strict:
             return _event(doc, None, True, strict, lenient)  # type: ignore[no-any-return]
-        build = _by_type.get(doc.get("type")) or _type_builder(doc.get("type"))
+        type_name = doc.get("type")
+        if type(type_name) is not str:
+            return None
+        build = _by_type.get(type_name) or _type_builder(type_name)
         return build(doc, True, lenient)  # type: ignore[no-any-return]
     except Fallback:
         return None

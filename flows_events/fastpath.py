@@ -147,7 +147,8 @@ def _builder(cls: type) -> Builder:
 def _build_hint(value: Any, text_mode: bool, lenient: bool) -> Any:
     if type(value) is not dict:
         raise Fallback
-    cls = HINT_TYPES.get(value.get("type"))  # type: ignore[arg-type]
+    hint_type = value.get("type")
+    cls = HINT_TYPES.get(hint_type) if type(hint_type) is str else None
     if cls is None:
         raise Fallback
     return _builder(cls)(value, text_mode, lenient)

@@ -59,7 +59,7 @@ _PRETTY_LIMIT = 64 * 1024 * 1024
 # (an unterminated string runs to the end, so that scanning stays linear on any input)
 _TOKEN_RE = re.compile(rb'"[^"\\]*(?:\\(?:.|\Z)[^"\\]*)*(?:"|\Z)|[\[\]{},]', re.DOTALL)
 # line breaks and the indentation around them (never inside a string of valid JSON)
-_BREAK_RE = re.compile(rb"[ \t]*[\r\n][ \t\r\n]*")
+_BREAK_RE = re.compile(rb"(?<![ \t])[ \t]*[\r\n][ \t\r\n]*")  # starts only where a run of blanks starts: linear
 
 
 class InputError(Exception):

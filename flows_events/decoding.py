@@ -399,6 +399,15 @@ def _raw(value: Any, raw: Optional[str]) -> RawJSON:
     return RawJSON._trusted(gojson.encode(_plain(value), escape_html=False))
 
 
+_ZEROS: Dict[str, Any] = {Kind.STRING: "", Kind.XTEXT: "", Kind.BOOL: False, Kind.INT: 0}
+
+
+@functools.cache
+def _no_default(cls: type) -> frozenset:  # type: ignore[type-arg]
+    # init fields a class declares without a default (a user's registered event, say)
+    return frozenset(a.name for a in attrs.fields(cls) if a.init and a.default is attrs.NOTHING)
+
+
 def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
     # turn decoding state into plain canonical values, recursively
     unknown = values.get(_UNKNOWN_KEYS)
@@ -408,6 +417,8 @@ def _finish(values: Dict[str, Any], cls: type) -> Dict[str, Any]:
         if spec.name not in values:
             if spec.kind == Kind.TIME:
                 values[spec.name] = GO_ZERO_TIME
+            elif spec.name in _no_default(cls):
+                values[spec.name] = {} if spec.kind == Kind.STRUCT else _ZEROS.get(spec.kind)  # Go's zero
             continue
         value = values[spec.name]
         if value is None and spec.kind == Kind.LIST and spec.omitempty:

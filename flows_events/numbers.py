@@ -43,7 +43,8 @@ _UINT32_MAX: Final = 2**32 - 1
 #: What Go's ``big.Int.SetString(s, 10)`` accepts: optional sign, ASCII digits.
 _INTEGER_RE: Final = re.compile(r"[+-]?[0-9]+", re.ASCII)
 #: An exponent Go's ``strconv.ParseInt(s, 10, 32)`` reads; group 2 = significant digits.
-_EXPONENT_RE: Final = re.compile(r"([+-]?)0*([0-9]*)", re.ASCII)
+#: (no "0*" before the digits: two overlapping runs would make fullmatch quadratic)
+_EXPONENT_RE: Final = re.compile(r"([+-]?)([0-9]*)", re.ASCII)
 _LEADING_DIGITS_RE: Final = re.compile(r"[+-]?0*([0-9]*)", re.ASCII)
 _E_RE: Final = re.compile(r"[eE]")
 
@@ -83,6 +84,7 @@ def _parse_int32(text: str) -> int | None:
     match = _EXPONENT_RE.fullmatch(text)
     if match is not None:
         sign, digits = match.groups()
+        digits = digits.lstrip("0")
         if not digits and not text.lstrip("+-"):
             return None  # empty, or a sign alone
         if len(digits) > 10:

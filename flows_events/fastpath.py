@@ -39,7 +39,7 @@ from .events import Event, event_class
 from .fields import Kind, specs
 from .gojson import RawJSON
 from .numbers import parse_xnumber
-from .timestamps import Timestamp, _from_canonical
+from .timestamps import _CANONICAL_MATCH, Timestamp, _from_canonical, _set_text
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -93,37 +93,59 @@ def _time(value: Any) -> Timestamp:
         raise Fallback from None
 
 
-def _xnumber(value: Any, text_mode: bool) -> Any:
-    kind = type(value)
-    if kind is int:
-        token = decoding._int_text(value)
-    elif kind is float:
-        # in text mode the input is the canonical re-encoding, so this is its token
-        token = _dumps(value).decode() if text_mode else repr(value)
-    elif kind is str:
-        token = '"' + value + '"'
-    else:
-        raise Fallback
+def _number(token: str) -> Any:
     try:
         return parse_xnumber(token)
     except ValueError:
         raise Fallback from None
 
 
-def _raw(value: Any, text_mode: bool) -> RawJSON:
-    if text_mode:
-        return RawJSON._trusted(_dumps(value).decode("utf-8"))
+def _xnumber_text(value: Any) -> Any:
+    # the input is the canonical re-encoding of the parsed value: that is its token
+    kind = type(value)
+    if kind is int or kind is float:
+        return _number(_dumps(value).decode())
+    if kind is str:
+        return _number('"' + value + '"')
+    raise Fallback
+
+
+def _xnumber_dict(value: Any) -> Any:
+    kind = type(value)
+    if kind is int:
+        return _number(decoding._int_text(value))
+    if kind is float:
+        return _number(repr(value))
+    if kind is str:
+        return _number('"' + value + '"')
+    raise Fallback
+
+
+def _raw_text(value: Any) -> RawJSON:
+    return RawJSON._trusted(_dumps(value).decode("utf-8"))
+
+
+def _raw_dict(value: Any) -> RawJSON:
     try:
         return decoding._raw(value, None)  # exactly what the exact path stores for a dict
     except (ValueError, RecursionError):
         raise Fallback from None
 
 
-def _strings(value: Any, text_mode: bool) -> Tuple[str, ...]:
+def _strings_text(value: Any) -> Tuple[str, ...]:
     if type(value) is not list:
         raise Fallback
     for item in value:
-        if type(item) is not str or (not text_mode and not item.isascii() and _surrogate(item)):
+        if type(item) is not str:
+            raise Fallback
+    return tuple(value)
+
+
+def _strings_dict(value: Any) -> Tuple[str, ...]:
+    if type(value) is not list:
+        raise Fallback
+    for item in value:
+        if type(item) is not str or (not item.isascii() and _surrogate(item)):
             raise Fallback
     return tuple(value)
 
@@ -131,173 +153,8 @@ def _strings(value: Any, text_mode: bool) -> Tuple[str, ...]:
 _surrogate = re.compile("[\ud800-\udfff]").search
 
 
-# --- generated builders ---------------------------------------------------------------
-
-Builder = Callable[[Dict[str, Any], bool, bool], Any]
-_builders: Dict[type, Builder] = {}
-
-
-def _builder(cls: type) -> Builder:
-    build = _builders.get(cls)
-    if build is None:
-        build = _builders[cls] = _compile(cls)
-    return build
-
-
-def _build_hint(value: Any, text_mode: bool, lenient: bool) -> Any:
-    if type(value) is not dict:
-        raise Fallback
-    hint_type = value.get("type")
-    cls = HINT_TYPES.get(hint_type) if type(hint_type) is str else None
-    if cls is None:
-        raise Fallback
-    return _builder(cls)(value, text_mode, lenient)
-
-
-def _unknown(
-    cls: type, keys: FrozenSet[str], d: Dict[str, Any], text_mode: bool, lenient: bool
-) -> Tuple[Any, ...]:
-    # keys no field has: ignored (kept when lenient); a key Go would fold onto a field steps aside
-    kept = []
-    for key, value in d.items():
-        if type(key) is not str:
-            raise Fallback
-        if key not in keys:
-            if fold_key(key) in keys:
-                raise Fallback
-            if lenient:
-                kept.append((key, _raw(value, text_mode)))
-    return tuple(kept)
-
-
-def _compile(cls: type) -> Builder:
-    fields = specs(cls)
-    keys = frozenset(spec.key for spec in fields)
-    lines = [
-        "def build(d, text_mode, lenient):",
-        "    unknown = () if _keys.issuperset(d) else _unknown(_cls, _keys, d, text_mode, lenient)",
-    ]
-    consts: Dict[str, Any] = {"_cls": cls, "_keys": keys}
-
-    def const(value: Any) -> str:
-        name = f"_c{len(consts)}"
-        consts[name] = value
-        return name
-
-    init = {a.name: a.init for a in attrs.fields(cls)}
-    for spec in fields:
-        name, key, kind = spec.name, spec.key, spec.kind
-        local = f"_f_{name}"
-        if not init[name]:  # the ``type`` of events and hints
-            lines.append(f"    {local} = _cls.TYPE")
-            continue
-        lines.append(f"    v = d.get({key!r})")
-        if kind in (Kind.STRING, Kind.XTEXT):
-            lines += [
-                "    if type(v) is not str:",
-                "        if v is None: v = ''",
-                "        else: raise _Fallback",
-                # a dict may hold lone surrogates, which Go would have as U+FFFD
-                "    elif not text_mode and not v.isascii() and _surrogate(v): raise _Fallback",
-            ]
-        elif kind == Kind.BOOL:
-            lines += ["    if type(v) is not bool:", "        if v is None: v = False", "        else: raise _Fallback"]
-        elif kind in (Kind.INT, Kind.INT_PTR):
-            zero = "None" if kind == Kind.INT_PTR else "0"
-            lines += [
-                f"    if v is None: v = {zero}",
-                "    elif type(v) is not int or not (_MIN <= v <= _MAX): raise _Fallback",
-            ]
-        elif kind == Kind.TIME:
-            lines += [
-                f"    if v is None: v = {const(GO_ZERO_TIME)}",
-                "    elif type(v) is str: v = _canonical(v) or _time(v)",
-                "    else: raise _Fallback",
-            ]
-        elif kind == Kind.XDATETIME:
-            lines.append("    if v is not None: v = _time(v)")
-        elif kind == Kind.XNUMBER:
-            lines.append("    if v is not None: v = _xnumber(v, text_mode)")
-        elif kind == Kind.RAW:
-            lines.append(f"    v = _raw(v, text_mode) if {key!r} in d else None")
-        elif kind in (Kind.STRUCT_PTR, Kind.STRUCT):
-            nested = const(_builder(spec.model))  # type: ignore[arg-type]
-            if kind == Kind.STRUCT:
-                lines.append("    if v is None: v = {}")
-            else:
-                lines.append("    if v is not None:")
-            lines += [
-                "        if type(v) is not dict: raise _Fallback" if kind == Kind.STRUCT_PTR
-                else "    if type(v) is not dict: raise _Fallback",
-                f"        v = {nested}(v, text_mode, lenient)" if kind == Kind.STRUCT_PTR
-                else f"    v = {nested}(v, text_mode, lenient)",
-            ]
-        elif kind == Kind.LIST:
-            empty = "()" if spec.omitempty else "None"
-            lines.append(f"    if v is None: v = {empty}")
-            if spec.elem_kind == Kind.STRING:
-                lines.append("    else: v = _strings(v, text_mode)")
-            else:
-                nested = const(_builder(spec.model))  # type: ignore[arg-type]
-                lines += [
-                    "    elif type(v) is not list: raise _Fallback",
-                    f"    else: v = tuple(None if x is None else {nested}(_obj(x), text_mode, lenient) for x in v)",
-                ]
-        elif kind == Kind.MAP:
-            nested = const(_builder(spec.model))  # type: ignore[arg-type]
-            lines += [
-                "    if v is not None:",
-                "        if type(v) is not dict: raise _Fallback",
-                f"        v = {{_key(k, text_mode): None if x is None else {nested}(_obj(x), text_mode, lenient) for k, x in v.items()}}",
-            ]
-        elif kind == Kind.HINT:
-            lines.append(f"    if {key!r} in d: v = _build_hint(v, text_mode, lenient)")
-        else:  # pragma: no cover
-            raise AssertionError(kind)
-        lines.append(f"    {local} = v")
-    # goflow's rules for this struct's own fields, from the same tags as the validators
-    # (the ``type`` is the class's own non-empty TYPE: nothing to check)
-    checks, check_consts = validators.check_source(cls, skip=[n for n, i in init.items() if not i])
-    lines += checks
-    consts.update(check_consts)
-    # slot descriptors set the fields of the new (frozen) instance directly
-    lines.append("    obj = _new(_cls)")
-    lines.append(f"    {const(inspect.getattr_static(cls, 'unknown_keys').__set__)}(obj, unknown)")
-    for spec in fields:
-        setter = const(inspect.getattr_static(cls, spec.name).__set__)
-        lines.append(f"    {setter}(obj, _f_{spec.name})")
-    if "_struct_rules" in consts:
-        lines += [
-            "    errors = []",
-            "    for rule in _struct_rules: rule(obj, '', errors)",
-            "    if errors: raise _Fallback",
-        ]
-    lines.append("    return obj")
-    namespace: Dict[str, Any] = {
-        "_new": object.__new__,
-        "_set": object.__setattr__,
-        "_unknown": _unknown,
-        "_Fallback": Fallback,
-        "_MIN": _INT_MIN,
-        "_MAX": _INT_MAX,
-        "_time": _time,
-        "_canonical": _from_canonical,
-        "_xnumber": _xnumber,
-        "_raw": _raw,
-        "_strings": _strings,
-        "_obj": _obj,
-        "_key": _key,
-        "_surrogate": _surrogate,
-        "_build_hint": _build_hint,
-        **consts,
-    }
-    exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's declarations
-    builder: Builder = namespace["build"]
-    return builder
-
-
-def _key(key: Any, text_mode: bool) -> str:
-    if type(key) is not str or (not text_mode and not key.isascii() and _surrogate(key)):
+def _key_dict(key: Any) -> str:
+    if type(key) is not str or (not key.isascii() and _surrogate(key)):
         raise Fallback
     return key
 
@@ -308,39 +165,259 @@ def _obj(value: Any) -> Dict[str, Any]:
     return value
 
 
-# --- entry points -----------------------------------------------------------------------
-
-
-_by_type: Dict[Any, Builder] = {}
-_by_type_registry: Dict[str, type] = {}
-
-
-def _type_builder(type_name: Any) -> Builder:
-    # the builder for a registered type string (cached until the registry changes)
-    global _by_type, _by_type_registry
-    if type(type_name) is not str:
-        raise Fallback
-    registry = events_module._registry
-    if registry is not _by_type_registry:
-        _by_type, _by_type_registry = {}, registry
-    build = _by_type.get(type_name)
-    if build is None:
-        cls = event_class(type_name) if type(type_name) is str else None
-        if cls is None:
+def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], text: bool, lenient: bool) -> Any:
+    # keys no field has: ignored (kept when lenient); a key Go would fold onto a field steps aside
+    kept = []
+    for key, value in d.items():
+        if type(key) is not str:
             raise Fallback
-        build = _by_type[type_name] = _builder(cls)
+        if key not in keys:
+            if fold_key(key) in keys:
+                raise Fallback
+            if lenient:
+                kept.append((key, _raw_text(value) if text else _raw_dict(value)))
+    return tuple(kept)
+
+
+# --- generated builders ---------------------------------------------------------------
+#
+# Two builders per class, ``build(d, lenient) -> object``, generated from its field
+# declarations: one for a dict parsed from text proved canonical (see read_text), one
+# for a dict from the user, whose strings may hold lone surrogates (Go would have
+# U+FFFD: the exact path's business) and whose numbers have no text. Nested structs
+# are built inline; lists and maps of structs, and hints, call their class's builder.
+
+Builder = Callable[[Dict[str, Any], bool], Any]
+_text_builders: Dict[type, Builder] = {}
+_dict_builders: Dict[type, Builder] = {}
+
+
+def _text_builder(cls: type) -> Builder:
+    build = _text_builders.get(cls)
+    if build is None:
+        build = _text_builders[cls] = _compile(cls, True)
     return build
 
 
-def _event(doc: Dict[str, Any], cls: Optional[type], text_mode: bool, strict: bool, lenient: bool) -> Any:
-    build = _type_builder(doc.get("type")) if cls is None else _builder(cls)
-    event = build(doc, text_mode, lenient)  # built and checked by goflow's rules
-    if strict:
-        errors: List[Any] = []
-        validators._walk(event, "", errors, True)
-        if errors:
-            raise Fallback
-    return event
+def _dict_builder(cls: type) -> Builder:
+    build = _dict_builders.get(cls)
+    if build is None:
+        build = _dict_builders[cls] = _compile(cls, False)
+    return build
+
+
+def _hint_class(value: Any) -> type:
+    if type(value) is not dict:
+        raise Fallback
+    hint_type = value.get("type")
+    cls = HINT_TYPES.get(hint_type) if type(hint_type) is str else None
+    if cls is None:
+        raise Fallback
+    return cls
+
+
+def _hint_text(value: Any, lenient: bool) -> Any:
+    return _text_builder(_hint_class(value))(value, lenient)
+
+
+def _hint_dict(value: Any, lenient: bool) -> Any:
+    return _dict_builder(_hint_class(value))(value, lenient)
+
+
+class _Gen:
+    """The source of one generated builder, with the constants it refers to."""
+
+    def __init__(self, text: bool) -> None:
+        self.text = text
+        self.lines: List[str] = []
+        self.consts: Dict[str, Any] = {}
+        self.count = 0
+
+    def name(self, stem: str) -> str:
+        self.count += 1
+        return f"{stem}{self.count}"
+
+    def const(self, value: Any) -> str:
+        name = self.name("_c")
+        self.consts[name] = value
+        return name
+
+    def add(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+
+_ZERO_TIME_TEXT = "0001-01-01T00:00:00Z"  # Go's zero time, the one ``required`` rejects
+
+
+def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
+    """Emit the code that builds ``cls`` from the dict in local ``d`` (nested structs
+    inline); return the name of the local holding the object."""
+    text = gen.text
+    fields = specs(cls)
+    keys = gen.const(frozenset(spec.key for spec in fields))
+    me = gen.const(cls)
+    local = gen.name("_f") + "_"
+    unknown = gen.name("_u")
+    gen.add(depth, f"{unknown} = () if {keys}.issuperset({d}) else _unknown({me}, {keys}, {d}, {text}, lenient)")
+    init = {a.name: a.init for a in attrs.fields(cls)}
+    inline_checked = []  # fields whose goflow rule is checked here rather than by check_source
+    for spec in fields:
+        name, key, kind = spec.name, spec.key, spec.kind
+        target = f"{local}{name}"
+        if not init[name]:  # the ``type`` of events and hints: the class's own TYPE
+            fixed = gen.const(cls.TYPE)  # type: ignore[attr-defined]
+            gen.add(depth, f"{target} = {fixed}")
+            inline_checked.append(name)
+            continue
+        gen.add(depth, f"v = {d}.get({key!r})")
+        if kind in (Kind.STRING, Kind.XTEXT):
+            gen.add(depth, "if type(v) is not str:")
+            gen.add(depth + 1, "if v is None: v = ''")
+            gen.add(depth + 1, "else: raise _Fallback")
+            if not text:  # a dict may hold lone surrogates, which Go would have as U+FFFD
+                gen.add(depth, "elif not v.isascii() and _surrogate(v): raise _Fallback")
+        elif kind == Kind.BOOL:
+            gen.add(depth, "if type(v) is not bool:")
+            gen.add(depth + 1, "if v is None: v = False")
+            gen.add(depth + 1, "else: raise _Fallback")
+        elif kind in (Kind.INT, Kind.INT_PTR):
+            gen.add(depth, "if v is None: v = " + ("None" if kind == Kind.INT_PTR else "0"))
+            gen.add(depth, "elif type(v) is not int or not (_MIN <= v <= _MAX): raise _Fallback")
+        elif kind == Kind.TIME:
+            required = spec.validate == ("required",)
+            if required:
+                inline_checked.append(name)
+                gen.add(depth, "if v is None: raise _Fallback")  # the zero time
+            else:
+                gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}")
+            gen.add(depth, "elif type(v) is str:")
+            # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical)
+            gen.add(depth + 1, "if _canonical_match(v) is not None:")
+            if required:
+                gen.add(depth + 2, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
+            gen.add(depth + 2, "t = _new(_Timestamp); _set_text(t, v); v = t")
+            gen.add(depth + 1, "else:")
+            gen.add(depth + 2, "v = _time(v)")
+            if required:
+                gen.add(depth + 2, "if v.is_zero: raise _Fallback")
+            gen.add(depth, "else: raise _Fallback")
+        elif kind == Kind.XDATETIME:
+            gen.add(depth, "if v is not None: v = _time(v)")
+        elif kind == Kind.XNUMBER:
+            gen.add(depth, "if v is not None: v = " + ("_xnumber_text(v)" if text else "_xnumber_dict(v)"))
+        elif kind == Kind.RAW:
+            call = "_raw_text(v)" if text else "_raw_dict(v)"
+            gen.add(depth, f"v = {call} if {key!r} in {d} else None")
+        elif kind in (Kind.STRUCT_PTR, Kind.STRUCT):
+            nested = gen.name("d")
+            if kind == Kind.STRUCT:
+                gen.add(depth, "if v is None: v = {}")
+                gen.add(depth, "elif type(v) is not dict: raise _Fallback")
+                gen.add(depth, f"{nested} = v")
+                gen.add(depth, f"v = {_struct(gen, spec.model, nested, depth)}")  # type: ignore[arg-type]
+            else:
+                gen.add(depth, "if v is not None:")
+                gen.add(depth + 1, "if type(v) is not dict: raise _Fallback")
+                gen.add(depth + 1, f"{nested} = v")
+                gen.add(depth + 1, f"v = {_struct(gen, spec.model, nested, depth + 1)}")  # type: ignore[arg-type]
+        elif kind == Kind.LIST:
+            gen.add(depth, "if v is None: v = " + ("()" if spec.omitempty else "None"))
+            if spec.elem_kind == Kind.STRING:
+                gen.add(depth, "else: v = " + ("_strings_text(v)" if text else "_strings_dict(v)"))
+            else:
+                nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
+                gen.add(depth, "elif type(v) is not list: raise _Fallback")
+                gen.add(depth, f"else: v = tuple(None if x is None else {nested}(_obj(x), lenient) for x in v)")
+        elif kind == Kind.MAP:
+            gen.add(depth, "if v is not None:")
+            nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
+            key_expr = "k" if text else "_key_dict(k)"  # keys parsed from text are strings
+            gen.add(depth + 1, "if type(v) is not dict: raise _Fallback")
+            gen.add(
+                depth + 1,
+                f"v = {{{key_expr}: None if x is None else {nested}(_obj(x), lenient) for k, x in v.items()}}",
+            )
+        elif kind == Kind.HINT:
+            hint = "_hint_text" if text else "_hint_dict"
+            gen.add(depth, f"if {key!r} in {d}: v = {hint}(v, lenient)")
+        else:  # pragma: no cover
+            raise AssertionError(kind)
+        gen.add(depth, f"{target} = v")
+    # goflow's rules for this struct's own fields, from the same tags as the validators
+    prefix = gen.name("_k") + "_"
+    checks, check_consts = validators.check_source(cls, skip=inline_checked, local=local, prefix=prefix, depth=depth)
+    gen.lines += checks
+    gen.consts.update(check_consts)
+    # slot descriptors set the fields of the new (frozen) instance directly
+    obj = gen.name("o")
+    gen.add(depth, f"{obj} = _new({me})")
+    gen.add(depth, f"{gen.const(inspect.getattr_static(cls, 'unknown_keys').__set__)}({obj}, {unknown})")
+    for spec in fields:
+        setter = gen.const(inspect.getattr_static(cls, spec.name).__set__)
+        gen.add(depth, f"{setter}({obj}, {local}{spec.name})")
+    if f"{prefix}rules" in check_consts:
+        gen.add(depth, "errors = []")
+        gen.add(depth, f"for rule in {prefix}rules: rule({obj}, '', errors)")
+        gen.add(depth, "if errors: raise _Fallback")
+    return obj
+
+
+def _compile(cls: type, text: bool) -> Any:
+    gen = _Gen(text)
+    gen.add(0, "def build(d, lenient):")
+    gen.add(1, f"return {_struct(gen, cls, 'd', 1)}")
+    namespace: Dict[str, Any] = {
+        "_new": object.__new__,
+        "_unknown": _unknown,
+        "_Fallback": Fallback,
+        "_MIN": _INT_MIN,
+        "_MAX": _INT_MAX,
+        "_time": _time,
+        "_Timestamp": Timestamp,
+        "_canonical_match": _CANONICAL_MATCH,
+        "_set_text": _set_text,
+        "_xnumber_text": _xnumber_text,
+        "_xnumber_dict": _xnumber_dict,
+        "_raw_text": _raw_text,
+        "_raw_dict": _raw_dict,
+        "_strings_text": _strings_text,
+        "_strings_dict": _strings_dict,
+        "_obj": _obj,
+        "_key_dict": _key_dict,
+        "_surrogate": _surrogate,
+        "_hint_text": _hint_text,
+        "_hint_dict": _hint_dict,
+        **gen.consts,
+    }
+    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
+    return namespace["build"]
+
+
+# --- entry points -----------------------------------------------------------------------
+
+_registry_seen: Dict[str, type] = {}
+_text_by_type: Dict[str, Builder] = {}
+_dict_by_type: Dict[str, Builder] = {}
+
+
+def _event_class(type_name: Any) -> type:
+    # the registered class for an event's type (the caches follow the registry)
+    global _registry_seen
+    if events_module._registry is not _registry_seen:
+        _text_by_type.clear()
+        _dict_by_type.clear()
+        _registry_seen = events_module._registry
+    cls = event_class(type_name) if type(type_name) is str else None
+    if cls is None:
+        raise Fallback
+    return cls
+
+
+def _strict_check(event: Any) -> None:
+    errors: List[Any] = []
+    validators._walk(event, "", errors, True)
+    if errors:
+        raise Fallback
 
 
 def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optional[Event]:
@@ -349,22 +426,22 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
         doc = _loads(data)
     except _LOAD_ERRORS:
         return None
-    if type(doc) is not dict:
+    # the parse is what Go reads when re-encoding it gives back the text byte for byte
+    if type(doc) is not dict or _dumps(doc) != (
+        data if type(data) is bytes else data.encode("utf-8", "surrogatepass")
+    ):
         return None
+    type_name = doc.get("type")
+    if type(type_name) is not str:
+        return None
+    build = _text_by_type.get(type_name)
     try:
-        canonical = _dumps(doc)
-    except (TypeError, ValueError):  # pragma: no cover - whatever loads gives, dumps takes
-        return None
-    if canonical != (data if type(data) is bytes else data.encode("utf-8", "surrogatepass")):
-        return None
-    try:
+        if build is None or events_module._registry is not _registry_seen:
+            build = _text_by_type[type_name] = _text_builder(_event_class(type_name))
+        event = build(doc, lenient)
         if strict:
-            return _event(doc, None, True, strict, lenient)  # type: ignore[no-any-return]
-        type_name = doc.get("type")
-        if type(type_name) is not str:
-            return None
-        build = _by_type.get(type_name) or _type_builder(type_name)
-        return build(doc, True, lenient)  # type: ignore[no-any-return]
+            _strict_check(event)
+        return event  # type: ignore[no-any-return]
     except Fallback:
         return None
 
@@ -377,6 +454,18 @@ def read_dict(data: Any, cls: Optional[type] = None, strict: bool = False, lenie
     if type(data) is not dict:
         return None
     try:
-        return _event(data, cls, False, strict, lenient)
+        if cls is not None:
+            build = _dict_builder(cls)
+        else:
+            type_name = data.get("type")
+            if type(type_name) is not str:
+                return None
+            build = _dict_by_type.get(type_name)  # type: ignore[assignment]
+            if build is None or events_module._registry is not _registry_seen:
+                build = _dict_by_type[type_name] = _dict_builder(_event_class(type_name))
+        event = build(data, lenient)
+        if strict:
+            _strict_check(event)
+        return event
     except Fallback:
         return None

@@ -183,11 +183,11 @@ class Timestamp:
     not pay for fields nobody looks at; this changes no result.
     """
 
-    __slots__ = ("_f", "_text", "zulu")
+    __slots__ = ("_f", "_text", "_zulu")
 
     _f: Optional[Tuple[int, int, int, int, int, int, int, int]]
     _text: Optional[str]
-    zulu: bool
+    _zulu: bool
 
     def __init__(
         self,
@@ -204,7 +204,7 @@ class Timestamp:
         fields = (year, month, day, hour, minute, second, nanosecond, offset)
         _set(self, "_f", fields)
         _set(self, "_text", None)
-        _set(self, "zulu", offset == 0 if zulu is None else zulu)
+        _set(self, "_zulu", offset == 0 if zulu is None else zulu)
         _check_fields(self)
 
     def _fields(self) -> Tuple[int, int, int, int, int, int, int, int]:
@@ -213,6 +213,14 @@ class Timestamp:
             fields = _fields_of_canonical(self._text)  # type: ignore[arg-type]
             _set(self, "_f", fields)
         return fields
+
+    @property
+    def zulu(self) -> bool:
+        """The zone was written ``Z`` (only Go's zero-time rule sees it)."""
+        text = self._text
+        if text is not None:
+            return text[-1] == "Z"  # Go's output form writes Z for offset 0
+        return self._zulu
 
     @property
     def year(self) -> int:
@@ -583,7 +591,6 @@ _new = object.__new__
 _set = object.__setattr__
 # the slots' own setters: the fastest way to fill a new (frozen) instance
 _set_text = Timestamp.__dict__["_text"].__set__
-_set_zulu = Timestamp.__dict__["zulu"].__set__
 
 
 def _make(
@@ -601,7 +608,7 @@ def _make(
     ts: Timestamp = _new(Timestamp)
     _set(ts, "_f", (year, month, day, hour, minute, second, nanosecond, offset))
     _set(ts, "_text", None)
-    _set(ts, "zulu", zulu)
+    _set(ts, "_zulu", zulu)
     return ts
 
 
@@ -612,7 +619,6 @@ def _from_canonical(text: str) -> Optional[Timestamp]:
         return None
     ts: Timestamp = _new(Timestamp)
     _set_text(ts, text)
-    _set_zulu(ts, text[-1] == "Z")
     return ts
 
 

@@ -292,11 +292,16 @@ _VIBER = re.compile(r"[a-zA-Z0-9_=/+]{1,24}")
 _LINE = re.compile(r"[a-zA-Z0-9_]{1,36}")
 _DIGITS = re.compile(r"[0-9]+")
 
-# Fast path for the most common URN of all. (The other fast path, in
-# validation_error, relies on this: a string without "?", "#" and "%" whose first
+# Fast path: the most common valid URNs, in one match. (This and the other fast path,
+# in validation_error, rely on this: a string without "?", "#" and "%" whose first
 # ":" has text on both sides parses to (text before the first ":", the rest, "", "")
-# with nothing to unescape.)
-_FAST_TEL_OK = re.compile(r"tel:\+?[a-zA-Z0-9]{3,16}").fullmatch
+# with nothing to unescape; so each alternative is its scheme's rule on such a path.)
+_FAST_OK = re.compile(
+    r"tel:\+?[a-zA-Z0-9]{3,16}"
+    r"|(?:whatsapp|telegram|jiochat|facebook):[0-9]+"
+    r"|mailto:[^\t\n\f\r @?#%]+@[^\t\n\f\r @?#%]+"
+    r"|(?:ext|fcm|wechat):[^?#%]+"
+).fullmatch
 
 _Rule = Callable[[str, str], "str | None"]  # quoted: evaluated at runtime on 3.9
 
@@ -376,7 +381,7 @@ def validation_error(urn: str) -> str | None:
     plain ``scheme:path``) take a precompiled fast path that gives the same
     verdicts as the full parser.
     """
-    if _FAST_TEL_OK(urn) is not None:
+    if _FAST_OK(urn) is not None:
         return None
     if "?" not in urn and "#" not in urn and "%" not in urn:
         scheme, _, path = urn.partition(":")

@@ -404,22 +404,25 @@ def _compile(cls: type, strict: bool) -> Walk:
     return walk
 
 
-def check_source(cls: type, skip: Sequence[str] = ()) -> Tuple[List[str], Dict[str, Any]]:
-    """Code that raises ``_Fallback`` when the locals ``_f_<field>`` break ``cls``'s
-    goflow rules (nested structs excepted), and the constants it needs.
+def check_source(
+    cls: type, skip: Sequence[str] = (), local: str = "_f_", prefix: str = "_k", depth: int = 1
+) -> Tuple[List[str], Dict[str, Any]]:
+    """Code that raises ``_Fallback`` when the locals ``<local><field>`` break ``cls``'s
+    goflow rules (nested structs excepted), and the constants it needs (named
+    ``<prefix><n>``; the struct rules, if any, as ``<prefix>rules``).
 
     The fast path inlines it into the builder of each class, so that the same tags
     drive both ways of checking an event.
     """
-    src = _Source(prefix="_k")
+    src = _Source(prefix=prefix)
     for spec in specs(cls):
         tags = _split(spec.validate)
         if not tags or spec.name in skip:
             continue
-        _emit(src, 1, f"_f_{spec.name}", spec.kind, spec.elem_kind, tags, repr(spec.key), False, 0, True)
+        _emit(src, depth, f"{local}{spec.name}", spec.kind, spec.elem_kind, tags, repr(spec.key), False, 0, True)
     rules = _STRUCT_RULES.get(cls, ())
     if rules:
-        src.consts["_struct_rules"] = rules
+        src.consts[f"{prefix}rules"] = rules
     return src.lines, src.consts
 
 

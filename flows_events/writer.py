@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List
 
+import orjson
+
 from .fields import Kind, specs
 from .gojson import is_plain, quote, sort_map_keys
 from .numbers import format_xnumber
@@ -26,7 +28,24 @@ _writers: Dict[bool, Dict[type, Writer]] = {False: {}, True: {}}
 
 def write(obj: Any, escape_html: bool = False) -> str:
     """The JSON text goflow writes for a model instance (an event or a nested type)."""
-    return _writer_for(obj.__class__, escape_html)(obj)
+    cls = obj.__class__
+    try:
+        data = _dumps(_members_for(cls, escape_html)(obj))
+    except (_Slow, TypeError):  # orjson.JSONEncodeError is a TypeError
+        return _writer_for(cls, escape_html)(obj)
+    text = data.decode("utf-8")
+    # the C encoder escapes every character as Go does except \\b and \\f (short
+    # forms), U+2028 and U+2029 (kept) and, for json.Marshal, <, > and & (kept): if
+    # any of these may be there (an escaped backslash before "b" looks the same),
+    # the exact writer does the job
+    if (
+        ("\\" in text and ("\\b" in text or "\\f" in text))
+        or "\u2028" in text  # instant on ASCII text
+        or "\u2029" in text
+        or (escape_html and ("<" in text or ">" in text or "&" in text))
+    ):
+        return _writer_for(cls, escape_html)(obj)
+    return text
 
 
 def _list(items: Any, escape_html: bool) -> str:
@@ -204,3 +223,113 @@ def _writer_for(cls: type, html: bool) -> Writer:
     if writer is None:
         writer = writers[cls] = _compile(cls, html)
     return writer
+
+
+# --- the fast form: the members as data for a C encoder ---------------------------------
+#
+# For each class a function builds the object's members as a dict in Go's order (omitted
+# fields left out, nested structs inlined, raw JSON and numbers as ready-made text) that
+# orjson encodes. Whatever that encoder would write differently from Go is detected in
+# :func:`write`, which then uses the exact writer above.
+
+
+class _Slow(Exception):
+    """The object needs the exact writer (it has unknown keys, or text orjson refuses)."""
+
+
+_dumps = orjson.dumps
+_Fragment = orjson.Fragment
+Members = Callable[[Any], Dict[str, Any]]
+_members: Dict[bool, Dict[type, Members]] = {False: {}, True: {}}
+
+
+def _members_for(cls: type, html: bool) -> Members:
+    members = _members[html].get(cls)
+    if members is None:
+        members = _members[html][cls] = _compile_members(cls, html)
+    return members
+
+
+def _members_any(obj: Any, html: bool) -> Dict[str, Any]:
+    return _members_for(obj.__class__, html)(obj)
+
+
+def _member_value(gen: _Gen, spec: Any, value: str, depth: int) -> str:
+    """An expression for the data of field ``spec`` held in local ``value``."""
+    kind = spec.kind
+    if kind in (Kind.STRING, Kind.XTEXT, Kind.BOOL, Kind.INT, Kind.INT_PTR):
+        return value
+    if kind == Kind.TIME:
+        return f"{value}.isoformat()"
+    if kind == Kind.XDATETIME:
+        return f"(None if {value} is None else {value}.xdatetime_format())"
+    if kind == Kind.XNUMBER:
+        return f"(None if {value} is None else _Fragment(_number({value})))"
+    if kind == Kind.RAW:
+        return f"(None if {value} is None else _Fragment({value}.marshal(html)))"
+    if kind in (Kind.STRUCT, Kind.STRUCT_PTR):
+        target = gen.name("m")
+        gen.add(depth, f"if {value} is None:")
+        gen.add(depth + 1, f"{target} = None")
+        gen.add(depth, "else:")
+        _members_body(gen, spec.model, value, target, depth + 1)
+        return target
+    if kind == Kind.HINT:
+        return f"(None if {value} is None else _members_any({value}, html))"
+    if kind == Kind.LIST:
+        if spec.elem_kind == Kind.STRUCT_PTR:
+            nested = gen.const(_members_for(spec.model, gen.html))
+            return f"(None if {value} is None else [None if x is None else {nested}(x) for x in {value}])"
+        return value
+    if kind == Kind.MAP:
+        nested = gen.const(_members_for(spec.model, gen.html))
+        return (
+            f"(None if {value} is None else "
+            f"{{k: None if x is None else {nested}(x) for k, x in _sort_map_keys({value}).items()}})"
+        )
+    raise AssertionError(kind)  # pragma: no cover - specs() makes no other kinds
+
+
+def _members_body(gen: _Gen, cls: type, var: str, target: str, depth: int) -> None:
+    gen.add(depth, f"if {var}.unknown_keys: raise _Slow")
+    gen.add(depth, f"{target} = {{}}")
+    for spec in specs(cls):
+        value = gen.name("v")
+        gen.add(depth, f"{value} = {var}.{spec.name}")
+        if spec.kind == Kind.INT_PTR or spec.kind in (Kind.STRUCT, Kind.STRUCT_PTR):
+            empty = f"{value} is None"
+        elif spec.kind in (Kind.XDATETIME, Kind.XNUMBER, Kind.RAW, Kind.HINT):
+            empty = f"{value} is None"
+        elif spec.kind == Kind.TIME:
+            empty = "False"  # a Go struct is never empty
+        else:
+            empty = f"not {value}"
+        if spec.omitempty:
+            if empty == "False":
+                gen.add(depth, "if True:")
+            else:
+                gen.add(depth, f"if not ({empty}):")
+            expr = _member_value(gen, spec, value, depth + 1)
+            gen.add(depth + 1, f"{target}[{spec.key!r}] = {expr}")
+        else:
+            expr = _member_value(gen, spec, value, depth)
+            gen.add(depth, f"{target}[{spec.key!r}] = {expr}")
+
+
+def _compile_members(cls: type, html: bool) -> Members:
+    gen = _Gen(html)
+    gen.add(0, "def members(o):")
+    _members_body(gen, cls, "o", "d", 1)
+    gen.add(1, "return d")
+    namespace: Dict[str, Any] = {
+        "html": html,
+        "_Slow": _Slow,
+        "_Fragment": _Fragment,
+        "_number": format_xnumber,
+        "_members_any": _members_any,
+        "_sort_map_keys": sort_map_keys,
+        **gen.consts,
+    }
+    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
+    members: Members = namespace["members"]
+    return members

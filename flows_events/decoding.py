@@ -396,7 +396,7 @@ def _raw(value: Any, raw: Optional[str]) -> RawJSON:
     if isinstance(value, RawJSON):
         return value
     # a parsed value has lost its spelling: store it as utils.JSONMarshal would write it
-    return RawJSON._trusted(gojson.encode(_plain(value), escape_html=False))
+    return RawJSON._compacted(gojson.encode(_plain(value), escape_html=False))
 
 
 _ZEROS: Dict[str, Any] = {Kind.STRING: "", Kind.XTEXT: "", Kind.BOOL: False, Kind.INT: 0}

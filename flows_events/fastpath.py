@@ -122,7 +122,7 @@ def _xnumber_dict(value: Any) -> Any:
 
 
 def _raw_text(value: Any) -> RawJSON:
-    return RawJSON._trusted(_dumps(value).decode("utf-8"))
+    return RawJSON._compacted(_dumps(value).decode("utf-8"))  # the input's own text
 
 
 def _raw_dict(value: Any) -> RawJSON:

@@ -857,14 +857,19 @@ class RawJSON:
     @classmethod
     def _trusted(cls, text: str) -> RawJSON:
         """Build from text already validated by the parser (compacts, no check)."""
+        return cls._compacted(compact(text))
+
+    @classmethod
+    def _compacted(cls, text: str) -> RawJSON:
+        """Build from valid JSON text with no whitespace outside strings (an encoder's output)."""
         self = object.__new__(cls)
-        object.__setattr__(self, "text", compact(text))
+        object.__setattr__(self, "text", text)
         return self
 
     @classmethod
     def from_value(cls, obj: Any) -> RawJSON:
         """What Go stores for ``json.Marshal(obj)``: :func:`encode` with HTML escaping."""
-        return cls._trusted(encode(obj, escape_html=True))
+        return cls._compacted(encode(obj, escape_html=True))
 
     @property
     def value(self) -> Any:

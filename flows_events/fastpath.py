@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import re
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
@@ -61,10 +60,8 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps the
     def _loads(data: Any) -> Any:
         return json.loads(data, parse_constant=_reject_constant)
 
-    def _dumps(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
-            "utf-8", "surrogatepass"
-        )
+    def _dumps(value: Any) -> bytes:  # like orjson, refuses lone surrogates (a ValueError)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
     _LOAD_ERRORS = (ValueError, TypeError, RecursionError)
 
@@ -132,7 +129,7 @@ def _raw_dict(value: Any) -> RawJSON:
         raise Fallback from None
 
 
-def _strings_text(value: Any) -> Tuple[str, ...]:
+def _strings(value: Any) -> Tuple[str, ...]:
     if type(value) is not list:
         raise Fallback
     for item in value:
@@ -141,20 +138,8 @@ def _strings_text(value: Any) -> Tuple[str, ...]:
     return tuple(value)
 
 
-def _strings_dict(value: Any) -> Tuple[str, ...]:
-    if type(value) is not list:
-        raise Fallback
-    for item in value:
-        if type(item) is not str or (not item.isascii() and _surrogate(item)):
-            raise Fallback
-    return tuple(value)
-
-
-_surrogate = re.compile("[\ud800-\udfff]").search
-
-
-def _key_dict(key: Any) -> str:
-    if type(key) is not str or (not key.isascii() and _surrogate(key)):
+def _key(key: Any) -> str:
+    if type(key) is not str:
         raise Fallback
     return key
 
@@ -183,9 +168,9 @@ def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], text: bool, len
 #
 # Two builders per class, ``build(d, lenient) -> object``, generated from its field
 # declarations: one for a dict parsed from text proved canonical (see read_text), one
-# for a dict from the user, whose strings may hold lone surrogates (Go would have
-# U+FFFD: the exact path's business) and whose numbers have no text. Nested structs
-# are built inline; lists and maps of structs, and hints, call their class's builder.
+# for a dict from the user, whose raw JSON values and numbers have no text of their
+# own (see read_dict). Nested structs are built inline; lists and maps of structs, and
+# hints, call their class's builder.
 
 Builder = Callable[[Dict[str, Any], bool], Any]
 _text_builders: Dict[type, Builder] = {}
@@ -274,8 +259,6 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
             gen.add(depth, "if type(v) is not str:")
             gen.add(depth + 1, "if v is None: v = ''")
             gen.add(depth + 1, "else: raise _Fallback")
-            if not text:  # a dict may hold lone surrogates, which Go would have as U+FFFD
-                gen.add(depth, "elif not v.isascii() and _surrogate(v): raise _Fallback")
         elif kind == Kind.BOOL:
             gen.add(depth, "if type(v) is not bool:")
             gen.add(depth + 1, "if v is None: v = False")
@@ -323,7 +306,7 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         elif kind == Kind.LIST:
             gen.add(depth, "if v is None: v = " + ("()" if spec.omitempty else "None"))
             if spec.elem_kind == Kind.STRING:
-                gen.add(depth, "else: v = " + ("_strings_text(v)" if text else "_strings_dict(v)"))
+                gen.add(depth, "else: v = _strings(v)")
             else:
                 nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
                 gen.add(depth, "elif type(v) is not list: raise _Fallback")
@@ -331,7 +314,7 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         elif kind == Kind.MAP:
             gen.add(depth, "if v is not None:")
             nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
-            key_expr = "k" if text else "_key_dict(k)"  # keys parsed from text are strings
+            key_expr = "k" if text else "_key(k)"  # keys parsed from text are strings
             gen.add(depth + 1, "if type(v) is not dict: raise _Fallback")
             gen.add(
                 depth + 1,
@@ -380,11 +363,9 @@ def _compile(cls: type, text: bool) -> Any:
         "_xnumber_dict": _xnumber_dict,
         "_raw_text": _raw_text,
         "_raw_dict": _raw_dict,
-        "_strings_text": _strings_text,
-        "_strings_dict": _strings_dict,
+        "_strings": _strings,
         "_obj": _obj,
-        "_key_dict": _key_dict,
-        "_surrogate": _surrogate,
+        "_key": _key,
         "_hint_text": _hint_text,
         "_hint_dict": _hint_dict,
         **gen.consts,
@@ -426,10 +407,13 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
         doc = _loads(data)
     except _LOAD_ERRORS:
         return None
+    if type(doc) is not dict:
+        return None
     # the parse is what Go reads when re-encoding it gives back the text byte for byte
-    if type(doc) is not dict or _dumps(doc) != (
-        data if type(data) is bytes else data.encode("utf-8", "surrogatepass")
-    ):
+    try:
+        if _dumps(doc) != (data if type(data) is bytes else data.encode("utf-8", "surrogatepass")):
+            return None
+    except (TypeError, ValueError):  # pragma: no cover - whatever the parser gives, the encoder takes
         return None
     type_name = doc.get("type")
     if type(type_name) is not str:
@@ -452,6 +436,12 @@ def read_dict(data: Any, cls: Optional[type] = None, strict: bool = False, lenie
     ``cls`` is the event class to build (default: the one registered for its ``type``).
     """
     if type(data) is not dict:
+        return None
+    try:
+        # the C encoder refuses what Go could not have read as it is: lone surrogates
+        # (Go has U+FFFD), keys that are not strings, integers beyond 64 bits, cycles
+        _dumps(data)
+    except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
         return None
     try:
         if cls is not None:

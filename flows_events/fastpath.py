@@ -234,9 +234,54 @@ class _Gen:
 _ZERO_TIME_TEXT = "0001-01-01T00:00:00Z"  # Go's zero time, the one ``required`` rejects
 
 
+_INTERN_LIMIT = 1024  # values kept per reference class (the cache is emptied when full)
+_interned: Dict[type, Dict[Tuple[Optional[str], ...], Any]] = {}
+
+
+def _internable(cls: type) -> bool:
+    # references (a channel, a flow, a group...): a few strings, nothing else
+    fields = specs(cls)
+    return len(fields) <= 4 and all(spec.kind == Kind.STRING for spec in fields) and all(
+        a.init for a in attrs.fields(cls)
+    )
+
+
 def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     """Emit the code that builds ``cls`` from the dict in local ``d`` (nested structs
-    inline); return the name of the local holding the object."""
+    inline); return the name of the local holding the object.
+
+    References are interned: the same channel, flow, group... read again is the same
+    (immutable) object, taken from a small cache instead of being checked and built
+    again. Only a dict holding nothing but strings under the class's own keys is
+    looked up or cached.
+    """
+    if not _internable(cls):
+        return _build_struct(gen, cls, d, depth)
+    cache = gen.const(_interned.setdefault(cls, {}))
+    values = [gen.name("i") for _ in specs(cls)]
+    for value, spec in zip(values, specs(cls)):
+        gen.add(depth, f"{value} = {d}.get({spec.key!r})")
+    plain = gen.name("plain")
+    gen.add(
+        depth,
+        f"{plain} = "
+        + " and ".join(f"(type({v}) is str or {v} is None)" for v in values)
+        + f" and len({d}) == "
+        + " + ".join(f"({v} is not None)" for v in values),
+    )
+    key = "(" + ", ".join(values) + ",)"
+    obj = gen.name("o")
+    gen.add(depth, f"{obj} = {cache}.get({key}) if {plain} else None")
+    gen.add(depth, f"if {obj} is None:")
+    built = _build_struct(gen, cls, d, depth + 1)
+    gen.add(depth + 1, f"if {plain}:")
+    gen.add(depth + 2, f"if len({cache}) >= {_INTERN_LIMIT}: {cache}.clear()")
+    gen.add(depth + 2, f"{cache}[{key}] = {built}")
+    gen.add(depth + 1, f"{obj} = {built}")
+    return obj
+
+
+def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     text = gen.text
     fields = specs(cls)
     keys = gen.const(frozenset(spec.key for spec in fields))

@@ -72,6 +72,15 @@ _CANONICAL_RE: Final = re.compile(
 )
 _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
+#: The same with any fraction of 1 to 9 digits (goflow's six-digit ``XDateTime`` form,
+#: say): the canonical text is then the input with the fraction's trailing zeros
+#: (and a fraction of zeros) removed.
+_NEAR_CANONICAL_MATCH: Final = re.compile(
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"\.[0-9]{1,9}(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])",
+    re.ASCII,
+).fullmatch
+
 _DIGITS: Final = frozenset(b"0123456789")
 
 
@@ -616,7 +625,11 @@ def _from_canonical(text: str) -> Optional[Timestamp]:
     """The timestamp for a string already in Go's output form, keeping the text;
     ``None`` for anything else (left to the full parser)."""
     if _CANONICAL_MATCH(text) is None:
-        return None
+        if _NEAR_CANONICAL_MATCH(text) is None:
+            return None
+        zone = -1 if text[-1] == "Z" else -6  # where the zone starts
+        fraction = text[20:zone].rstrip("0")
+        text = text[:19] + ("." + fraction if fraction else "") + text[zone:]
     ts: Timestamp = _new(Timestamp)
     _set_text(ts, text)
     return ts

@@ -1,5 +1,7 @@
 """The fast path and the exact path never disagree, and the fast path is really taken."""
 
+# ruff: noqa: UP031 - printf-style templates keep JSON braces readable
+
 from __future__ import annotations
 
 import json
@@ -97,3 +99,76 @@ def test_unusual_input_steps_aside(data: str) -> None:
         assert flows_events.read_event(data) == slow
     except flows_events.EventError as error:
         assert str(error) == str(slow)
+
+
+MSG = (
+    '{"type":"msg_created","created_on":"2019-01-02T15:04:05Z","msg":{"uuid":"%s",'
+    '"urn":"tel:+12065551212","channel":%s,"text":"hi"}}'
+)
+CHANNEL = '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d","name":"My Android Phone"}'
+
+
+def test_references_are_interned() -> None:
+    first = flows_events.read_event(MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", CHANNEL))
+    second = flows_events.read_event(MSG % ("b4340077-59d1-4ecc-bd39-7b526cfd7353", CHANNEL))
+    assert first.msg.channel is second.msg.channel
+    from_dict = flows_events.converter.structure(json.loads(MSG % ("x", CHANNEL)), flows_events.Event)
+    assert from_dict.msg.channel is first.msg.channel
+
+
+@pytest.mark.parametrize(
+    "channel",
+    [
+        '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d","name":"My Android Phone","extra":1}',
+        '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d","name":null}',
+        '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d"}',
+    ],
+)
+def test_interning_keeps_every_value_exact(channel: str) -> None:
+    # a reference with unknown keys, a null or a missing key reads as the exact path reads it
+    for lenient in (False, True):
+        data = MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", channel)
+        fast = flows_events.read_event(data, lenient=lenient)
+        assert fast == exact(data, lenient=lenient)
+        assert fast.msg.channel.unknown_keys == exact(data, lenient=lenient).msg.channel.unknown_keys
+        assert flows_events.dumps(fast) == flows_events.dumps(exact(data, lenient=lenient))
+
+
+def test_invalid_references_are_never_interned() -> None:
+    bad = '{"uuid":"","name":"My Android Phone"}'
+    for _ in range(2):
+        with pytest.raises(flows_events.ValidationError, match="uuid"):
+            flows_events.read_event(MSG % ("x", bad))
+
+
+def test_intern_cache_is_bounded() -> None:
+    template = '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d","name":"phone %d"}'
+    for number in range(fastpath._INTERN_LIMIT * 2 + 5):
+        event = flows_events.read_event(MSG % ("x", template % number))
+        assert event.msg.channel.name == f"phone {number}"
+    assert all(len(cache) <= fastpath._INTERN_LIMIT for cache in fastpath._interned.values())
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2019-05-14T00:00:00.000000+02:00", "2019-05-14T00:00:00+02:00"),
+        ("2019-05-14T10:20:30.123000-05:30", "2019-05-14T10:20:30.123-05:30"),
+        ("2019-05-14T10:20:30.100000Z", "2019-05-14T10:20:30.1Z"),
+        ("2019-05-14T10:20:30.000000000Z", "2019-05-14T10:20:30Z"),
+        ("2019-05-14T10:20:30.000000+00:00", "2019-05-14T10:20:30Z"),  # Go keeps a location: not zulu
+    ],
+)
+def test_timestamps_with_trailing_zeros(value: str, written: str) -> None:
+    data = '{"type":"error","created_on":"%s","text":"a"}' % value
+    fast = fastpath.read_text(data)
+    slow = exact(data)
+    assert fast is not None and fast == slow
+    assert fast.created_on.isoformat() == slow.created_on.isoformat() == written
+    assert fast.created_on.zulu == slow.created_on.zulu == value.endswith("Z")
+    field = (
+        '{"type":"contact_field_changed","created_on":"2019-01-02T15:04:05Z","field":{"key":"joined",'
+        '"name":"Joined"},"value":{"text":"x","datetime":"%s"}}' % value
+    )
+    assert fastpath.read_text(field) == exact(field)
+    assert flows_events.dumps(fastpath.read_text(field)) == flows_events.dumps(exact(field))

@@ -14,7 +14,8 @@ from . import fastpath, gojson
 from .converter import converter, reader
 from .errors import EventError
 from .events import Event, UnknownEvent
-from .writer import write
+from .fields import Model
+from .writer import to_data, write
 
 __all__ = ["read_event", "read_events", "dumps", "to_dict", "from_dict"]
 
@@ -111,8 +112,17 @@ def dumps(event: Union[Event, UnknownEvent], *, escape_html: bool = False) -> st
 
 
 def to_dict(event: Union[Event, UnknownEvent]) -> Any:
-    """The event as JSON-ready Python data, with goflow's keys, order and omissions."""
-    return converter.unstructure(event)
+    """The event as JSON-ready Python data, with goflow's keys, order and omissions.
+
+    The same data as ``converter.unstructure(event)``, from a function generated per
+    class (as :func:`dumps`).
+    """
+    value: Any = event  # anything else cattrs can unstructure is accepted too
+    if isinstance(value, Model):
+        return to_data(value)
+    if isinstance(value, UnknownEvent):
+        return value.raw.value
+    return converter.unstructure(value)
 
 
 def from_dict(data: Mapping[str, Any], *, strict: bool = False, lenient: bool = False) -> Any:

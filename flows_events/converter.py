@@ -32,6 +32,7 @@ from .errors import EventError, UnknownTypeError, ValidationError
 from .events import Event, UnknownEvent, event_class
 from .fields import Kind, is_model, specs
 from .gojson import RawJSON, sort_map_keys
+from .numbers import xnumber_data
 from .timestamps import Timestamp
 from .types import HINT_TYPES, Hint
 
@@ -46,15 +47,6 @@ def _hint_tag(cls: Any) -> str:
 
 def _passthrough(value: Any, _: Any) -> Any:
     return value
-
-
-def _number_to_json(value: decimal.Decimal) -> Any:
-    # JSON-ready form of an XNumber: an int when whole (and of a sane size), a float
-    # when exact, else the Decimal itself (1e999999999 must not become a billion digits)
-    if value.adjusted() < 4300 and value == value.to_integral_value():
-        return int(value)
-    as_float = float(value)
-    return as_float if decimal.Decimal(repr(as_float)) == value else value
 
 
 def _raw_to_json(value: RawJSON) -> Any:
@@ -100,7 +92,7 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
     conv.register_structure_hook(decimal.Decimal, _passthrough)
     conv.register_unstructure_hook(Timestamp, Timestamp.isoformat)
     conv.register_unstructure_hook(RawJSON, _raw_to_json)
-    conv.register_unstructure_hook(decimal.Decimal, _number_to_json)
+    conv.register_unstructure_hook(decimal.Decimal, xnumber_data)
     conv.register_unstructure_hook(UnknownEvent, lambda event: _raw_to_json(event.raw))
 
     def map_out(value: Optional[Dict[str, Any]]) -> Any:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 from flows_events.errors import DecodeError, EventError
 
-__all__ = ["MAX_OUTPUT_CHARS", "NumberError", "format_xnumber", "parse_xnumber"]
+__all__ = ["MAX_OUTPUT_CHARS", "NumberError", "format_xnumber", "parse_xnumber", "xnumber_data"]
 
 
 class NumberError(DecodeError):
@@ -183,6 +183,16 @@ def format_xnumber(d: Decimal) -> str:
     if len(digits) > places:
         return prefix + digits[:-places] + "." + digits[-places:]
     return prefix + "0." + "0" * (places - len(digits)) + digits
+
+
+def xnumber_data(value: Decimal) -> Any:
+    """An XNumber as JSON-ready Python data: an ``int`` when whole (and of a sane size),
+    a ``float`` when exact, else the ``Decimal`` itself (``1e999999999`` must not
+    become a billion digits)."""
+    if value.adjusted() < 4300 and value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else value
 
 
 def _too_large(size: int) -> EventError:

@@ -18,9 +18,9 @@ import orjson
 
 from .fields import Kind, specs
 from .gojson import is_plain, quote, sort_map_keys
-from .numbers import format_xnumber
+from .numbers import format_xnumber, xnumber_data
 
-__all__ = ["write"]
+__all__ = ["write", "to_data"]
 
 Writer = Callable[[Any], str]
 _writers: Dict[bool, Dict[type, Writer]] = {False: {}, True: {}}
@@ -78,10 +78,11 @@ def _unknown(pairs: Any, escape_html: bool) -> str:
 class _Gen:
     """The source of one generated writer, with the constants it refers to."""
 
-    def __init__(self, html: bool) -> None:
+    def __init__(self, html: bool, data: bool = False) -> None:
         self.lines: List[str] = []
         self.consts: Dict[str, Any] = {}
         self.html = html
+        self.data = data  # the members as plain JSON-ready data (to_data), not for an encoder
         self.count = 0
 
     def name(self, stem: str) -> str:
@@ -241,17 +242,37 @@ _dumps = orjson.dumps
 _Fragment = orjson.Fragment
 Members = Callable[[Any], Dict[str, Any]]
 _members: Dict[bool, Dict[type, Members]] = {False: {}, True: {}}
+_data: Dict[type, Members] = {}
 
 
 def _members_for(cls: type, html: bool) -> Members:
     members = _members[html].get(cls)
     if members is None:
-        members = _members[html][cls] = _compile_members(cls, html)
+        members = _members[html][cls] = _compile_members(cls, html, False)
+    return members
+
+
+def _data_for(cls: type) -> Members:
+    members = _data.get(cls)
+    if members is None:
+        members = _data[cls] = _compile_members(cls, False, True)
     return members
 
 
 def _members_any(obj: Any, html: bool) -> Dict[str, Any]:
     return _members_for(obj.__class__, html)(obj)
+
+
+def to_data(obj: Any) -> Dict[str, Any]:
+    """The JSON-ready Python data goflow's JSON for a model instance holds: goflow's
+    keys, order and omissions; raw JSON parsed; numbers as ``int``/``float`` (or the
+    ``Decimal`` when a float would round); unknown keys (lenient reading) after the
+    others unless a field has the same key."""
+    return _data_for(obj.__class__)(obj)
+
+
+def _nested(gen: _Gen, cls: Any) -> str:
+    return gen.const(_data_for(cls) if gen.data else _members_for(cls, gen.html))
 
 
 def _member_value(gen: _Gen, spec: Any, value: str, depth: int) -> str:
@@ -264,8 +285,12 @@ def _member_value(gen: _Gen, spec: Any, value: str, depth: int) -> str:
     if kind == Kind.XDATETIME:
         return f"(None if {value} is None else {value}.xdatetime_format())"
     if kind == Kind.XNUMBER:
+        if gen.data:
+            return f"(None if {value} is None else _number_data({value}))"
         return f"(None if {value} is None else _Fragment(_number({value})))"
     if kind == Kind.RAW:
+        if gen.data:
+            return f"(None if {value} is None else {value}.value)"
         return f"(None if {value} is None else _Fragment({value}.marshal(html)))"
     if kind in (Kind.STRUCT, Kind.STRUCT_PTR):
         target = gen.name("m")
@@ -275,14 +300,16 @@ def _member_value(gen: _Gen, spec: Any, value: str, depth: int) -> str:
         _members_body(gen, spec.model, value, target, depth + 1)
         return target
     if kind == Kind.HINT:
+        if gen.data:
+            return f"(None if {value} is None else _to_data({value}))"
         return f"(None if {value} is None else _members_any({value}, html))"
     if kind == Kind.LIST:
         if spec.elem_kind == Kind.STRUCT_PTR:
-            nested = gen.const(_members_for(spec.model, gen.html))
+            nested = _nested(gen, spec.model)
             return f"(None if {value} is None else [None if x is None else {nested}(x) for x in {value}])"
-        return value
+        return f"(None if {value} is None else list({value}))" if gen.data else value
     if kind == Kind.MAP:
-        nested = gen.const(_members_for(spec.model, gen.html))
+        nested = _nested(gen, spec.model)
         return (
             f"(None if {value} is None else "
             f"{{k: None if x is None else {nested}(x) for k, x in _sort_map_keys({value}).items()}})"
@@ -291,7 +318,8 @@ def _member_value(gen: _Gen, spec: Any, value: str, depth: int) -> str:
 
 
 def _members_body(gen: _Gen, cls: type, var: str, target: str, depth: int) -> None:
-    gen.add(depth, f"if {var}.unknown_keys: raise _Slow")
+    if not gen.data:
+        gen.add(depth, f"if {var}.unknown_keys: raise _Slow")
     gen.add(depth, f"{target} = {{}}")
     for spec in specs(cls):
         value = gen.name("v")
@@ -314,10 +342,12 @@ def _members_body(gen: _Gen, cls: type, var: str, target: str, depth: int) -> No
         else:
             expr = _member_value(gen, spec, value, depth)
             gen.add(depth, f"{target}[{spec.key!r}] = {expr}")
+    if gen.data:
+        gen.add(depth, f"for k, raw in {var}.unknown_keys: {target}.setdefault(k, raw.value)")
 
 
-def _compile_members(cls: type, html: bool) -> Members:
-    gen = _Gen(html)
+def _compile_members(cls: type, html: bool, data: bool) -> Members:
+    gen = _Gen(html, data)
     gen.add(0, "def members(o):")
     _members_body(gen, cls, "o", "d", 1)
     gen.add(1, "return d")
@@ -326,7 +356,9 @@ def _compile_members(cls: type, html: bool) -> Members:
         "_Slow": _Slow,
         "_Fragment": _Fragment,
         "_number": format_xnumber,
+        "_number_data": xnumber_data,
         "_members_any": _members_any,
+        "_to_data": to_data,
         "_sort_map_keys": sort_map_keys,
         **gen.consts,
     }

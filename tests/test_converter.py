@@ -11,6 +11,8 @@ import attrs
 import cattrs
 import pytest
 from conftest import read_lines
+from hypothesis import given
+from hypothesis import settings as hyp_settings
 
 import flows_events
 from flows_events import (
@@ -22,6 +24,7 @@ from flows_events import (
     Value,
 )
 from flows_events.fields import gofield
+from flows_events.testing import strategies
 
 GO_OUTPUT = read_lines("goflow-v0.36.0-events.go-output.jsonl")
 ROWS = [json.loads(line) for line in GO_OUTPUT]
@@ -225,3 +228,38 @@ def test_to_dict_and_dumps_describe_the_same_json() -> None:
         event = flows_events.read_event(line)
         assert json.loads(flows_events.dumps(event)) == flows_events.to_dict(event)
         assert list(json.loads(flows_events.dumps(event))) == list(flows_events.to_dict(event))
+
+
+def _same_data(event: object) -> None:
+    data, unstructured = flows_events.to_dict(event), flows_events.converter.unstructure(event)
+    assert data == unstructured
+    assert repr(data) == repr(unstructured)  # same keys in the same order, same types
+
+
+def test_to_dict_is_what_the_converter_unstructures() -> None:
+    # to_dict has a writer of its own (flows_events.writer.to_data): cattrs' hooks agree
+    for line in GO_OUTPUT + read_lines("goflow-v0.36.0-events.jsonl"):
+        for lenient in (False, True):
+            try:
+                event = flows_events.read_event(line, lenient=lenient)
+            except flows_events.EventError:
+                continue
+            _same_data(event)
+
+
+def test_to_dict_keeps_unknown_keys_after_the_fields() -> None:
+    line = (
+        '{"zeta":[1,2.50],"type":"error","created_on":"2019-01-02T15:04:05Z","text":"a",'
+        '"text2":{"b":null},"type2":"x"}'
+    )
+    event = flows_events.read_event(line, lenient=True)
+    data = flows_events.to_dict(event)
+    assert list(data) == ["type", "created_on", "text", "fatal", "zeta", "text2", "type2"]
+    assert data["zeta"] == [1, 2.5] and data["text2"] == {"b": None}
+    _same_data(event)
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(strategies.events())
+def test_to_dict_is_what_the_converter_unstructures_for_any_event(event: object) -> None:
+    _same_data(event)

@@ -73,7 +73,15 @@ def check_equivalence(inp: Inputs) -> dict[str, float]:
 
 Bench = tuple[str, str, Callable[[], Any]]  # (implementation, description, run over all inputs)
 
-PRIMARY = {"read": "flows_events", "structure": "flows_events", "write": "flows_events", "to_dict": "flows_events"}
+PRIMARY = {
+    "read": "flows_events",
+    "structure": "flows_events",
+    "write": "flows_events",
+    "to_dict": "flows_events",
+    "read_kept": "flows_events",
+    "structure_kept": "flows_events",
+    "write_kept": "flows_events",
+}
 
 
 def make_benches(inp: Inputs) -> dict[str, list[Bench]]:
@@ -103,9 +111,19 @@ def make_benches(inp: Inputs) -> dict[str, list[Bench]]:
     orjson_dumps = orjson.dumps
 
     def each(fn: Callable[[Any], Any], items: Sequence[Any]) -> Callable[[], None]:
+        # each result is dropped at once (freed before the next is made)
         def run() -> None:
             for item in items:
                 fn(item)
+
+        return run
+
+    def kept(fn: Callable[[Any], Any], items: Sequence[Any]) -> Callable[[], None]:
+        # every result is kept until the end (a bulk load): the garbage collector sees
+        # them all, and how costly that is depends on how many objects each result is
+        def run() -> None:
+            results = [fn(item) for item in items]
+            del results
 
         return run
 
@@ -153,6 +171,23 @@ def make_benches(inp: Inputs) -> dict[str, list[Bench]]:
             ("flows_events", "to_dict(event)", each(to_dict, events)),
             ("pydantic", "model_dump(exclude_defaults=True)", pyd_dump),
             ("msgspec", "msgspec.to_builtins(struct)", each(to_builtins, msp)),
+        ],
+        # the same calls, with every result kept in a list until the end
+        "read_kept": [
+            ("flows_events", "[read_event(line) ...]", kept(read_event, lines)),
+            ("pydantic", "[TypeAdapter.validate_json(line) ...]", kept(validate_json, lines)),
+            ("msgspec", "[Decoder(Union).decode(line) ...]", kept(decode, lines)),
+        ],
+        "structure_kept": [
+            ("flows_events", "[converter.structure(d, Event) ...]", kept(lambda d: structure(d, Event), dicts)),
+            ("pydantic", "[TypeAdapter.validate_python(d) ...]", kept(validate_python, dicts)),
+            ("msgspec", "msgspec.convert(dicts, list[Union])", lambda: convert(dicts, list_of_union)),
+        ],
+        "write_kept": [
+            ("flows_events", "[dumps(event) ...]", kept(dumps, events)),
+            ("pydantic", "[model_dump_json(exclude_defaults=True) ...]",
+             kept(lambda model: model.model_dump_json(exclude_defaults=True), pyd)),
+            ("msgspec", "[Encoder.encode(struct) ...]", kept(encode, msp)),
         ],
     }
 
@@ -249,9 +284,9 @@ def render(summary: dict[str, Any]) -> str:
             print(f"  {r['implementation']:<26} {r['call']:<42} {r['events_per_second']:>12,.0f} "
                   f"{r['us_per_event']:>9.2f} {fe / r['events_per_second']:>9.3f}", file=out)
     print("\nratios (events/s of flows_events / events/s of the peer; > 1: flows_events is faster)", file=out)
-    print(f"  {'operation':<12} {'flows_events/pydantic':>22} {'flows_events/msgspec':>21}", file=out)
+    print(f"  {'operation':<16} {'flows_events/pydantic':>22} {'flows_events/msgspec':>21}", file=out)
     for op, r in summary["ratios"].items():
-        print(f"  {op:<12} {r.get('flows_events/pydantic', float('nan')):>22.3f} "
+        print(f"  {op:<16} {r.get('flows_events/pydantic', float('nan')):>22.3f} "
               f"{r.get('flows_events/msgspec', float('nan')):>21.3f}", file=out)
     return out.getvalue()
 
@@ -315,7 +350,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--events", type=int, default=20_000, help="events in the workload (default 20,000)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds; the best is kept (default 5)")
     parser.add_argument("--seed", type=int, default=1, help="workload seed (default 1)")
-    parser.add_argument("--ops", default="read,structure,write,to_dict",
+    parser.add_argument("--ops", default="read,structure,write,to_dict,read_kept,structure_kept,write_kept",
                         help="comma-separated operations to run (default: all)")
     parser.add_argument("--bytes", action="store_true", help="feed the read operations UTF-8 bytes, not str")
     parser.add_argument("--json", action="store_true",

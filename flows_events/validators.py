@@ -116,6 +116,12 @@ def is_email(value: str) -> bool:
     """Strict: an address email-validator accepts, syntax only (never a DNS lookup)."""
     import email_validator
 
+    # email-validator refuses addresses longer than 254 characters once normalised, and
+    # normalising (unquoting, NFC) cannot shrink a text to less than a sixth of its length;
+    # refusing longer ones at once keeps older email-validator releases (whose checks are
+    # quadratic in the length) out of the way of very long input
+    if len(value) > 6 * 254:
+        return False
     try:
         email_validator.validate_email(value, check_deliverability=False)
     except email_validator.EmailNotValidError:

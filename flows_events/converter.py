@@ -175,6 +175,8 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         return conv.unstructure(value, unstructure_as=value.__class__)
 
     conv.register_structure_hook_func(lambda t: t is Event, structure_any)
+    if isinstance(conv, _Converter):
+        conv._event_hook = structure_any
     conv.register_unstructure_hook_func(lambda t: t is Event or t is Hint, unstructure_any)
 
     configure_tagged_union(_HintUnion, conv, tag_generator=_hint_tag, tag_name="type")
@@ -203,8 +205,26 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
     conv.register_structure_hook_factory(_is_event_collection, collection_factory)
 
 
+class _Converter(cattrs.Converter):
+    """A cattrs ``Converter`` whose ``structure(data, Event)`` calls the event hook at
+    once: for a small event, cattrs' dispatch is a good part of a call's cost. The hook
+    is the one registered for ``Event``, so the result is the same either way."""
+
+    __slots__ = ("_event_hook",)
+    _event_hook: Callable[[Any, Any], Any]
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        if cl is Event:
+            try:
+                hook = self._event_hook
+            except AttributeError:  # a copy() of this converter: cattrs' dispatch has the hook
+                return super().structure(obj, cl)
+            return hook(obj, cl)
+        return super().structure(obj, cl)
+
+
 def _new(*, strict: bool = False, lenient: bool = False) -> cattrs.Converter:
-    conv = cattrs.Converter(unstruct_collection_overrides={tuple: list})
+    conv = _Converter(unstruct_collection_overrides={tuple: list})
     _install(conv, strict=strict, lenient=lenient)
     return conv
 

@@ -456,7 +456,8 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
         return None
     # the parse is what Go reads when re-encoding it gives back the text byte for byte
     try:
-        if _dumps(doc) != (data if type(data) is bytes else data.encode("utf-8", "surrogatepass")):
+        # (a str orjson parsed has no lone surrogates: it encodes as it is)
+        if _dumps(doc) != (data if type(data) is bytes else data.encode()):
             return None
     except (TypeError, ValueError):  # pragma: no cover - whatever the parser gives, the encoder takes
         return None

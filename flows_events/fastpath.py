@@ -33,6 +33,7 @@ import attrs
 
 from . import decoding, validators
 from . import events as events_module
+from .codegen import Source
 from .decoding import GO_ZERO_TIME, fold_key
 from .events import Event, event_class
 from .fields import Kind, specs
@@ -209,26 +210,12 @@ def _hint_dict(value: Any, lenient: bool) -> Any:
     return _dict_builder(_hint_class(value))(value, lenient)
 
 
-class _Gen:
-    """The source of one generated builder, with the constants it refers to."""
+class _Gen(Source):
+    """The source of one generated builder (for text or for dicts)."""
 
     def __init__(self, text: bool) -> None:
+        super().__init__()
         self.text = text
-        self.lines: List[str] = []
-        self.consts: Dict[str, Any] = {}
-        self.count = 0
-
-    def name(self, stem: str) -> str:
-        self.count += 1
-        return f"{stem}{self.count}"
-
-    def const(self, value: Any) -> str:
-        name = self.name("_c")
-        self.consts[name] = value
-        return name
-
-    def add(self, depth: int, line: str) -> None:
-        self.lines.append("    " * depth + line)
 
 
 _ZERO_TIME_TEXT = "0001-01-01T00:00:00Z"  # Go's zero time, the one ``required`` rejects
@@ -394,7 +381,9 @@ def _compile(cls: type, text: bool) -> Any:
     gen = _Gen(text)
     gen.add(0, "def build(d, lenient):")
     gen.add(1, f"return {_struct(gen, cls, 'd', 1)}")
-    namespace: Dict[str, Any] = {
+    return gen.compile(
+        "build",
+        {
         "_new": object.__new__,
         "_unknown": _unknown,
         "_Fallback": Fallback,
@@ -413,10 +402,8 @@ def _compile(cls: type, text: bool) -> Any:
         "_key": _key,
         "_hint_text": _hint_text,
         "_hint_dict": _hint_dict,
-        **gen.consts,
-    }
-    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
-    return namespace["build"]
+        },
+    )
 
 
 # --- entry points -----------------------------------------------------------------------

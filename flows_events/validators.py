@@ -25,6 +25,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 import attrs
 
 from . import urns
+from .codegen import Source
 from .errors import EventError, FieldError, ValidationError
 from .fields import Kind, specs
 
@@ -267,23 +268,6 @@ def _walk(obj: Any, prefix: str, errors: List[FieldError], strict: bool) -> None
     walk(obj, prefix, errors)
 
 
-class _Source:
-    """The source text of one compiled walk, and the constants it refers to."""
-
-    def __init__(self, prefix: str = "_c") -> None:
-        self.lines: List[str] = []
-        self.consts: Dict[str, Any] = {}
-        self.prefix = prefix
-
-    def const(self, value: Any) -> str:
-        name = f"{self.prefix}{len(self.consts)}"
-        self.consts[name] = value
-        return name
-
-    def add(self, depth: int, line: str) -> None:
-        self.lines.append("    " * depth + line)
-
-
 def _empty(value: str, kind: str) -> str:
     # the Python test for "no value" (goflow's required fails, omitempty skips)
     if kind == Kind.TIME:
@@ -294,7 +278,7 @@ def _empty(value: str, kind: str) -> str:
 
 
 def _emit(
-    src: _Source,
+    src: Source,
     depth: int,
     value: str,
     kind: str,
@@ -389,7 +373,7 @@ _INLINE_FAILS = {"uuid": "is None", "uuid4": "is None", "urn": "is not None"}
 
 
 def _compile(cls: type, strict: bool) -> Walk:
-    src = _Source()
+    src = Source()
     src.add(0, "def walk(obj, prefix, errors):")
     for spec in specs(cls):
         tags = _split(spec.strict if strict else spec.validate)
@@ -404,9 +388,7 @@ def _compile(cls: type, strict: bool) -> Walk:
         for rule in _STRUCT_RULES.get(cls, ()):
             src.add(1, f"{src.const(rule)}(obj, prefix, errors)")
     src.add(1, "return None")
-    namespace: Dict[str, Any] = {"_walk": _walk, "_FieldError": FieldError, **src.consts}
-    exec("\n".join(src.lines), namespace)  # noqa: S102 - code generated from the model's tags
-    walk: Walk = namespace["walk"]
+    walk: Walk = src.compile("walk", {"_walk": _walk, "_FieldError": FieldError})
     return walk
 
 
@@ -420,7 +402,7 @@ def check_source(
     The fast path inlines it into the builder of each class, so that the same tags
     drive both ways of checking an event.
     """
-    src = _Source(prefix=prefix)
+    src = Source(prefix=prefix)
     for spec in specs(cls):
         tags = _split(spec.validate)
         if not tags or spec.name in skip:

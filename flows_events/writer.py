@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List
 
 import orjson
 
+from .codegen import Source
 from .fields import Kind, specs
 from .gojson import is_plain, quote, sort_map_keys
 from .numbers import format_xnumber, xnumber_data
@@ -75,27 +76,13 @@ def _unknown(pairs: Any, escape_html: bool) -> str:
     return "".join("," + quote(key, escape_html) + ":" + raw.marshal(escape_html) for key, raw in pairs)
 
 
-class _Gen:
-    """The source of one generated writer, with the constants it refers to."""
+class _Gen(Source):
+    """The source of one generated writer."""
 
     def __init__(self, html: bool, data: bool = False) -> None:
-        self.lines: List[str] = []
-        self.consts: Dict[str, Any] = {}
+        super().__init__(prefix="_k")
         self.html = html
         self.data = data  # the members as plain JSON-ready data (to_data), not for an encoder
-        self.count = 0
-
-    def name(self, stem: str) -> str:
-        self.count += 1
-        return f"{stem}{self.count}"
-
-    def const(self, value: Any) -> str:
-        name = self.name("_k")
-        self.consts[name] = value
-        return name
-
-    def add(self, depth: int, line: str) -> None:
-        self.lines.append("    " * depth + line)
 
 
 def _inline(spec: Any) -> bool:
@@ -201,20 +188,20 @@ def _compile(cls: type, html: bool) -> Writer:
     gen.add(1, f"plain = _is_plain({joined}, html)")
     text = _write(gen, cls, "o", 1)
     gen.add(1, f"return {text}")
-    namespace: Dict[str, Any] = {
-        "html": html,
-        "_is_plain": is_plain,
-        "_quote": quote,
-        "_number": format_xnumber,
-        "_write_any": write,
-        "_list": _list,
-        "_structs": _structs,
-        "_map": _map,
-        "_unknown": _unknown,
-        **gen.consts,
-    }
-    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
-    writer: Writer = namespace["write_"]
+    writer: Writer = gen.compile(
+        "write_",
+        {
+            "html": html,
+            "_is_plain": is_plain,
+            "_quote": quote,
+            "_number": format_xnumber,
+            "_write_any": write,
+            "_list": _list,
+            "_structs": _structs,
+            "_map": _map,
+            "_unknown": _unknown,
+        },
+    )
     return writer
 
 
@@ -351,17 +338,17 @@ def _compile_members(cls: type, html: bool, data: bool) -> Members:
     gen.add(0, "def members(o):")
     _members_body(gen, cls, "o", "d", 1)
     gen.add(1, "return d")
-    namespace: Dict[str, Any] = {
-        "html": html,
-        "_Slow": _Slow,
-        "_Fragment": _Fragment,
-        "_number": format_xnumber,
-        "_number_data": xnumber_data,
-        "_members_any": _members_any,
-        "_to_data": to_data,
-        "_sort_map_keys": sort_map_keys,
-        **gen.consts,
-    }
-    exec("\n".join(gen.lines), namespace)  # noqa: S102 - code generated from the model's declarations
-    members: Members = namespace["members"]
+    members: Members = gen.compile(
+        "members",
+        {
+            "html": html,
+            "_Slow": _Slow,
+            "_Fragment": _Fragment,
+            "_number": format_xnumber,
+            "_number_data": xnumber_data,
+            "_members_any": _members_any,
+            "_to_data": to_data,
+            "_sort_map_keys": sort_map_keys,
+        },
+    )
     return members

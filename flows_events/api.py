@@ -114,8 +114,9 @@ def dumps(event: Union[Event, UnknownEvent], *, escape_html: bool = False) -> st
 def to_dict(event: Union[Event, UnknownEvent]) -> Any:
     """The event as JSON-ready Python data, with goflow's keys, order and omissions.
 
-    The same data as ``converter.unstructure(event)``, from a function generated per
-    class (as :func:`dumps`).
+    The same data as ``converter.unstructure(event)`` with flows_events' own hooks, from a
+    function generated per class (as :func:`dumps`); unstructure hooks registered on a
+    converter afterwards change what that converter gives, not what ``to_dict`` gives.
     """
     value: Any = event  # anything else cattrs can unstructure is accepted too
     if isinstance(value, Model):

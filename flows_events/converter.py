@@ -30,7 +30,7 @@ from cattrs.strategies import configure_tagged_union
 from . import decoding, fastpath, validators
 from .errors import EventError, UnknownTypeError, ValidationError
 from .events import Event, UnknownEvent, event_class
-from .fields import Kind, is_model, specs
+from .fields import Kind, is_empty, is_model, specs
 from .gojson import RawJSON, sort_map_keys
 from .numbers import xnumber_data
 from .timestamps import Timestamp
@@ -130,8 +130,6 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
             kwargs: Dict[str, Any] = {}
             if spec.key != spec.name:
                 kwargs["rename"] = spec.key
-            if spec.omitempty:
-                kwargs["omit_if_default"] = True
             if spec.kind == Kind.XDATETIME:
                 kwargs["unstruct_hook"] = _xdatetime_out
             elif spec.kind == Kind.MAP:
@@ -141,15 +139,15 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         generated: Callable[[Any], Dict[str, Any]] = make_dict_unstructure_fn(
             cls, conv, _cattrs_include_init_false=True, **overrides
         )
-        keys = [spec.key for spec in specs(cls)]
-        omitted = [spec.omitempty for spec in specs(cls)]
-        # cattrs appends the fields it may omit after the others; Go keeps declaration order
-        reorder = any(omitted[i] and not all(omitted[i:]) for i in range(len(omitted)))
+        # Go's omitempty leaves out empty values (not values equal to a Python default,
+        # cattrs' omit_if_default, which would also move the others out of Go's order)
+        omittable = [(spec.key, spec.name, spec.kind) for spec in specs(cls) if spec.omitempty]
 
         def unstructure(value: Any) -> Dict[str, Any]:
             out = generated(value)
-            if reorder:
-                out = {key: out[key] for key in keys if key in out}
+            for key, name, kind in omittable:
+                if is_empty(kind, getattr(value, name)):
+                    del out[key]
             for key, raw in value.unknown_keys:
                 out.setdefault(key, _raw_to_json(raw))
             return out
@@ -175,8 +173,6 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         return conv.unstructure(value, unstructure_as=value.__class__)
 
     conv.register_structure_hook_func(lambda t: t is Event, structure_any)
-    if isinstance(conv, _Converter):
-        conv._event_hook = structure_any
     conv.register_unstructure_hook_func(lambda t: t is Event or t is Hint, unstructure_any)
 
     configure_tagged_union(_HintUnion, conv, tag_generator=_hint_tag, tag_name="type")
@@ -203,24 +199,37 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         return structure_events
 
     conv.register_structure_hook_factory(_is_event_collection, collection_factory)
+    if isinstance(conv, _Converter):
+        conv._event_hook = structure_any  # the shortcut, until another hook is registered
 
 
 class _Converter(cattrs.Converter):
-    """A cattrs ``Converter`` whose ``structure(data, Event)`` calls the event hook at
-    once: for a small event, cattrs' dispatch is a good part of a call's cost. The hook
-    is the one registered for ``Event``, so the result is the same either way."""
+    """A cattrs ``Converter`` whose ``structure(data, Event)`` calls flows_events' event
+    hook at once: for a small event, cattrs' dispatch is a good part of a call's cost.
+    Registering any structure hook afterwards turns the shortcut off, so that cattrs'
+    dispatch decides again (a copy of the converter has no shortcut either)."""
 
     __slots__ = ("_event_hook",)
-    _event_hook: Callable[[Any, Any], Any]
+    _event_hook: Optional[Callable[[Any, Any], Any]]
 
     def structure(self, obj: Any, cl: Any) -> Any:
         if cl is Event:
-            try:
-                hook = self._event_hook
-            except AttributeError:  # a copy() of this converter: cattrs' dispatch has the hook
-                return super().structure(obj, cl)
-            return hook(obj, cl)
+            hook = getattr(self, "_event_hook", None)
+            if hook is not None:
+                return hook(obj, cl)
         return super().structure(obj, cl)
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self._event_hook = None
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self._event_hook = None
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self._event_hook = None
+        return super().register_structure_hook_factory(*args, **kwargs)
 
 
 def _new(*, strict: bool = False, lenient: bool = False) -> cattrs.Converter:

@@ -25,6 +25,7 @@ each other on the whole corpus, the specification's vectors and generated events
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
@@ -36,7 +37,7 @@ from . import events as events_module
 from .codegen import Source
 from .decoding import GO_ZERO_TIME, fold_key
 from .events import Event, event_class
-from .fields import Kind, specs
+from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON
 from .numbers import parse_xnumber
 from .timestamps import _CANONICAL_MATCH, Timestamp, _from_canonical, _set_text
@@ -233,6 +234,61 @@ def _internable(cls: type) -> bool:
     )
 
 
+def _missing(spec: Any) -> Any:
+    # what a builder stores for a field whose key is missing (Go's zero value)
+    if spec.kind in (Kind.STRING, Kind.XTEXT):
+        return ""
+    if spec.kind == Kind.BOOL:
+        return False
+    if spec.kind == Kind.INT:
+        return 0
+    if spec.kind == Kind.TIME:
+        return GO_ZERO_TIME
+    if spec.kind == Kind.LIST and spec.omitempty:
+        return ()
+    return None
+
+
+@functools.cache
+def _buildable(cls: type) -> bool:
+    """Whether the builders make exactly what the exact path makes for ``cls``: every
+    field declared with Go's tags, no attrs validators or other converters, defaults
+    that are Go's zero values, no ``__attrs_post_init__`` but :class:`Event`'s (which
+    validates: the builders check the same rules). A user's class that is not is
+    always read by the exact path."""
+    if getattr(cls, "__attrs_post_init__", Event.__attrs_post_init__) is not Event.__attrs_post_init__:
+        return False
+    by_name = {spec.name: spec for spec in specs(cls)}
+    for field in attrs.fields(cls):
+        if field.name == "unknown_keys":
+            continue
+        spec = by_name.get(field.name)
+        if spec is None or field.validator is not None:
+            return False
+        if field.converter not in (None, tuple_or_none, tuple_or_empty):
+            return False
+        if not field.init:
+            if field.name != "type" or not isinstance(getattr(cls, "TYPE", None), str):
+                return False
+            continue
+        default = field.default
+        if default is attrs.NOTHING or (spec.kind == Kind.TIME and spec.validate[:1] == ("required",)):
+            continue  # the exact path stores Go's zero too; a required time missing steps aside
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            if default.takes_self:
+                return False
+            default = default.factory()
+        if spec.kind == Kind.STRUCT:  # a struct value: missing, it is what {} builds
+            try:
+                if default != _dict_builder(spec.model)({}, False):  # type: ignore[arg-type]
+                    return False
+            except Fallback:
+                return False
+        elif default != _missing(spec) or type(default) is not type(_missing(spec)):
+            return False
+    return True
+
+
 def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     """Emit the code that builds ``cls`` from the dict in local ``d`` (nested structs
     inline); return the name of the local holding the object.
@@ -242,6 +298,9 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     again. Only a dict holding nothing but strings under the class's own keys is
     looked up or cached.
     """
+    if not _buildable(cls):
+        gen.add(depth, "raise _Fallback")
+        return "None"
     if not _internable(cls):
         return _build_struct(gen, cls, d, depth)
     cache = gen.const(_interned.setdefault(cls, {}))
@@ -406,11 +465,23 @@ def _compile(cls: type, text: bool) -> Any:
     )
 
 
+def _forget() -> None:
+    # the validation rules changed: builders, and references checked by the old rules, go
+    _text_builders.clear()
+    _dict_builders.clear()
+    _text_by_type.clear()
+    _dict_by_type.clear()
+    for cache in _interned.values():
+        cache.clear()
+    _buildable.cache_clear()
+
+
 # --- entry points -----------------------------------------------------------------------
 
 _registry_seen: Dict[str, type] = {}
 _text_by_type: Dict[str, Builder] = {}
 _dict_by_type: Dict[str, Builder] = {}
+validators.rules_changed.append(_forget)
 
 
 def _event_class(type_name: Any) -> type:

@@ -23,7 +23,19 @@ import attrs
 from .gojson import RawJSON
 from .timestamps import Timestamp
 
-__all__ = ["gofield", "gotags", "Model", "FieldSpec", "Kind", "specs", "is_model", "tuple_or_none", "tuple_or_empty"]
+__all__ = [
+    "gofield",
+    "gotags",
+    "Model",
+    "FieldSpec",
+    "Kind",
+    "specs",
+    "is_model",
+    "tuple_or_none",
+    "tuple_or_empty",
+    "empty_test",
+    "is_empty",
+]
 
 _META = "flows_events"
 
@@ -110,6 +122,32 @@ class Kind:
     LIST = "list"  # a slice of strings or of struct pointers
     MAP = "map"  # map[string]*struct
     HINT = "hint"  # the flows.Hint interface
+
+
+# Go's "empty" for ``omitempty``: false, 0, "", an empty slice or map, a nil pointer or
+# interface; a struct value (a time) never is.
+_NIL_KINDS = frozenset(
+    {Kind.INT_PTR, Kind.XDATETIME, Kind.XNUMBER, Kind.RAW, Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT}
+)
+
+
+def empty_test(kind: str, value: str) -> str:
+    """Python source that is true when the field value named ``value`` is empty, as Go's
+    ``omitempty`` sees it (for generated writers)."""
+    if kind == Kind.TIME:
+        return "False"
+    if kind in _NIL_KINDS:
+        return f"{value} is None"
+    return f"not {value}"
+
+
+def is_empty(kind: str, value: Any) -> bool:
+    """Whether a field value of this kind is empty, as Go's ``omitempty`` sees it."""
+    if kind == Kind.TIME:
+        return False
+    if kind in _NIL_KINDS:
+        return value is None
+    return not value
 
 
 @attrs.frozen(slots=True)

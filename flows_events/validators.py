@@ -225,9 +225,17 @@ _STRUCT_RULES: Dict[type, Tuple[StructRule, ...]] = {}
 
 def register_struct_validation(rule: StructRule, *classes: type) -> None:
     """Run ``rule(obj, prefix, errors)`` after the field rules of each class (Go's
-    ``RegisterStructValidation``)."""
+    ``RegisterStructValidation``). Code compiled from the old rules is forgotten."""
     for cls in classes:
         _STRUCT_RULES[cls] = _STRUCT_RULES.get(cls, ()) + (rule,)
+    _walks.clear()
+    for forget in rules_changed:
+        forget()
+
+
+#: Called (without arguments) when the rules change: modules holding code compiled
+#: from them (the fast path) register here to drop it.
+rules_changed: List[Callable[[], None]] = []
 
 
 def mutually_exclusive(first: str, second: str) -> StructRule:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Dict, List
 import orjson
 
 from .codegen import Source
-from .fields import Kind, specs
+from .fields import Kind, empty_test, specs
 from .gojson import is_plain, quote, sort_map_keys
 from .numbers import format_xnumber, xnumber_data
 
@@ -124,23 +124,21 @@ def _write(gen: _Gen, cls: type, var: str, depth: int) -> str:
         kind = spec.kind
         if kind in (Kind.STRING, Kind.XTEXT):
             code = f"('\"' + {value} + '\"' if plain else _quote({value}, html))"
-            empty = f"not {value}"
         elif kind == Kind.BOOL:
-            code, empty = f"('true' if {value} else 'false')", f"not {value}"
+            code = f"('true' if {value} else 'false')"
         elif kind == Kind.INT:
-            code, empty = f"str({value})", f"not {value}"
+            code = f"str({value})"
         elif kind == Kind.INT_PTR:
-            code, empty = f"('null' if {value} is None else str({value}))", f"{value} is None"
+            code = f"('null' if {value} is None else str({value}))"
         elif kind == Kind.TIME:
-            code, empty = f"'\"' + {value}.isoformat() + '\"'", "False"  # a Go struct is never empty
+            code = f"'\"' + {value}.isoformat() + '\"'"
         elif kind == Kind.XDATETIME:
             code = f"('null' if {value} is None else '\"' + {value}.xdatetime_format() + '\"')"
-            empty = f"{value} is None"
         elif kind == Kind.XNUMBER:
-            code, empty = f"('null' if {value} is None else _number({value}))", f"{value} is None"
+            code = f"('null' if {value} is None else _number({value}))"
         elif kind == Kind.RAW:
             # an empty RawMessage is omitted; one holding ``null`` is not
-            code, empty = f"('null' if {value} is None else {value}.marshal(html))", f"{value} is None"
+            code = f"('null' if {value} is None else {value}.marshal(html))"
         elif _inline(spec):
             text = gen.name("t")
             if kind == Kind.STRUCT_PTR:
@@ -152,19 +150,19 @@ def _write(gen: _Gen, cls: type, var: str, depth: int) -> str:
             else:
                 inner = _write(gen, spec.model, value, depth)  # type: ignore[arg-type]
                 gen.add(depth, f"{text} = {inner}")
-            code, empty = text, f"{value} is None"
+            code = text
         elif kind == Kind.HINT:
-            code, empty = f"('null' if {value} is None else _write_any({value}, html))", f"{value} is None"
+            code = f"('null' if {value} is None else _write_any({value}, html))"
         elif kind == Kind.LIST:
             function = "_structs" if spec.elem_kind == Kind.STRUCT_PTR else "_list"
             code = f"('null' if {value} is None else {function}({value}, html))"
-            empty = f"not {value}"
         elif kind == Kind.MAP:
-            code, empty = f"('null' if {value} is None else _map({value}, html))", f"not {value}"
+            code = f"('null' if {value} is None else _map({value}, html))"
         else:  # pragma: no cover - specs() makes no other kinds
             raise AssertionError(kind)
         part = gen.name("p")
         if spec.omitempty:
+            empty = empty_test(kind, value)
             gen.add(depth, f"{part} = ',\"{spec.key}\":' + {code} if not ({empty}) else ''")
         else:
             gen.add(depth, f"{part} = ',\"{spec.key}\":' + {code}")
@@ -311,14 +309,7 @@ def _members_body(gen: _Gen, cls: type, var: str, target: str, depth: int) -> No
     for spec in specs(cls):
         value = gen.name("v")
         gen.add(depth, f"{value} = {var}.{spec.name}")
-        if spec.kind == Kind.INT_PTR or spec.kind in (Kind.STRUCT, Kind.STRUCT_PTR):
-            empty = f"{value} is None"
-        elif spec.kind in (Kind.XDATETIME, Kind.XNUMBER, Kind.RAW, Kind.HINT):
-            empty = f"{value} is None"
-        elif spec.kind == Kind.TIME:
-            empty = "False"  # a Go struct is never empty
-        else:
-            empty = f"not {value}"
+        empty = empty_test(spec.kind, value)
         if spec.omitempty:
             if empty == "False":
                 gen.add(depth, "if True:")

@@ -275,3 +275,30 @@ def test_the_converter_and_its_copies_structure_events_alike() -> None:
         assert event == hook(doc, Event) == copy.structure(doc, Event) == flows_events.read_event(line)
     with pytest.raises(flows_events.EventError, match="unknown"):
         copy.structure({"type": "nope", "created_on": "2019-01-02T15:04:05Z"}, Event)
+
+
+def test_a_hook_registered_later_takes_over_from_the_shortcut() -> None:
+    conv = flows_events.converter.copy()
+    ours = flows_events.register_hooks(flows_events.converter.__class__(unstruct_collection_overrides={tuple: list}))
+    doc = {"type": "contact_name_changed", "created_on": "2006-01-02T15:04:05Z", "name": "Bob"}
+    assert type(ours.structure(doc, Event)).__name__ == "ContactNameChangedEvent"
+    for c in (conv, ours):
+        c.register_structure_hook(Event, lambda value, _: "CUSTOM")
+        assert c.structure(doc, Event) == c.get_structure_hook(Event)(doc, Event) == "CUSTOM"
+    assert type(flows_events.converter.structure(doc, Event)).__name__ == "ContactNameChangedEvent"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _NoteEvent(Event):
+    TYPE: ClassVar[str] = "x_note"
+    note: str = gofield(json="note,omitempty", default="n/a")
+
+
+def test_omitempty_is_go_empty_not_the_python_default() -> None:
+    stamp = Timestamp(2019, 1, 2, 15, 4, 5)
+    for note, written in (("", None), ("n/a", "n/a"), ("x", "x")):
+        event = _NoteEvent(created_on=stamp, note=note)
+        data = flows_events.to_dict(event)
+        assert data == flows_events.converter.unstructure(event)
+        assert data == json.loads(flows_events.dumps(event))
+        assert data.get("note") == written

@@ -5,14 +5,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
+from unittest import mock
 
+import attrs
 import pytest
 from conftest import read_jsonl, read_lines
 
 import flows_events
 from flows_events import fastpath, gojson
 from flows_events.converter import reader
+from flows_events.fields import gofield
 
 GO_OUTPUT = read_lines("goflow-v0.36.0-events.go-output.jsonl")
 CORPUS = read_lines("goflow-v0.36.0-events.jsonl")
@@ -20,10 +23,12 @@ VECTOR_INPUTS = [v["in"] for v in read_jsonl("event_vectors.jsonl")]
 
 
 def exact(data: Any, *, strict: bool = False, lenient: bool = False) -> Any:
-    """The exact path alone: goflow's parser, decoding rules and the cattrs build."""
+    """The exact path alone: goflow's parser, decoding rules and the cattrs build (the
+    converter tries the fast path first for a dict: it is switched off here)."""
     try:
         doc = gojson.parse(data) if isinstance(data, (str, bytes)) else data
-        return reader(strict=strict, lenient=lenient)(doc)
+        with mock.patch.object(fastpath, "read_dict", lambda *args: None):
+            return reader(strict=strict, lenient=lenient)(doc)
     except flows_events.EventError as error:
         return error
 
@@ -172,3 +177,122 @@ def test_timestamps_with_trailing_zeros(value: str, written: str) -> None:
     )
     assert fastpath.read_text(field) == exact(field)
     assert flows_events.dumps(fastpath.read_text(field)) == flows_events.dumps(exact(field))
+
+
+# --- classes the builders cannot reproduce go the exact way ---------------------------
+
+
+@pytest.fixture()
+def restored_registry(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from flows_events import events as events_module
+
+    monkeypatch.setattr(events_module, "_registry", events_module._registry)  # put back afterwards
+    yield
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _DefaultsEvent(flows_events.Event):
+    TYPE: ClassVar[str] = "x_defaults"
+    note: str = gofield(json="note", default="n/a")  # not Go's zero value
+    count: int = gofield(json="count", go="int", default=7)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _PlainFieldEvent(flows_events.Event):
+    TYPE: ClassVar[str] = "x_plain_field"
+    note: str = gofield(json="note", default="")
+    source: str = attrs.field(default="archive")  # no Go tags
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _PostInitEvent(flows_events.Event):
+    TYPE: ClassVar[str] = "x_post_init"
+    note: str = gofield(json="note", default="")
+
+    def __attrs_post_init__(self) -> None:
+        if self.note == "bad":
+            raise flows_events.EventError("note must not be bad")
+        super().__attrs_post_init__()
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class _ZeroDefaultsEvent(flows_events.Event):
+    TYPE: ClassVar[str] = "x_zero_defaults"
+    note: str = gofield(json="note,omitempty", default="")
+
+
+@pytest.mark.parametrize("cls", [_DefaultsEvent, _PlainFieldEvent, _PostInitEvent])
+def test_classes_the_builders_cannot_reproduce_step_aside(restored_registry: Any, cls: type) -> None:
+    flows_events.register_type(cls.TYPE, cls)  # type: ignore[attr-defined]
+    assert not fastpath._buildable(cls)
+    for data in (
+        '{"type":"%s","created_on":"2019-01-02T15:04:05Z"}' % cls.TYPE,  # type: ignore[attr-defined]
+        '{"type":"%s","created_on":"2019-01-02T15:04:05Z","note":"x"}' % cls.TYPE,  # type: ignore[attr-defined]
+    ):
+        assert fastpath.read_text(data) is None
+        assert fastpath.read_dict(json.loads(data)) is None
+        event = flows_events.read_event(data)
+        assert event == exact(data)
+        assert repr(event) == repr(exact(data))  # every field set (a slot left unset would raise)
+        assert flows_events.converter.structure(json.loads(data), flows_events.Event) == event
+
+
+def test_defaults_come_from_the_class(restored_registry: Any) -> None:
+    flows_events.register_type("x_defaults", _DefaultsEvent)
+    flows_events.register_type("x_post_init", _PostInitEvent)
+    event = flows_events.read_event('{"type":"x_defaults","created_on":"2019-01-02T15:04:05Z"}')
+    assert (event.note, event.count) == ("n/a", 7)
+    with pytest.raises(flows_events.EventError, match="bad"):
+        flows_events.read_event('{"type":"x_post_init","created_on":"2019-01-02T15:04:05Z","note":"bad"}')
+
+
+def test_classes_with_go_zero_defaults_take_the_fast_path(restored_registry: Any) -> None:
+    flows_events.register_type("x_zero_defaults", _ZeroDefaultsEvent)
+    data = '{"type":"x_zero_defaults","created_on":"2019-01-02T15:04:05Z","note":"x"}'
+    assert fastpath._buildable(_ZeroDefaultsEvent)
+    assert fastpath.read_text(data) == exact(data)
+
+
+def test_every_goflow_class_is_built_by_the_fast_path() -> None:
+    from flows_events.fields import specs
+    from flows_events.types import HINT_TYPES
+
+    seen: set = set()
+
+    def walk(cls: type) -> None:
+        if cls not in seen:
+            seen.add(cls)
+            for spec in specs(cls):
+                if spec.model is not None:
+                    walk(spec.model)
+
+    for cls in list(flows_events.EVENT_TYPES) + list(HINT_TYPES.values()):
+        walk(cls)
+    assert len(seen) == 40
+    assert [cls.__name__ for cls in seen if not fastpath._buildable(cls)] == []
+
+
+def test_a_struct_rule_added_later_reaches_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows_events import validators
+    from flows_events.types import ChannelReference
+
+    data = MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", '{"uuid":"57f1078f-88aa-46f4-a59a-948a5739c03d","name":"Nexmo"}')
+    assert flows_events.read_event(data).msg.channel.name == "Nexmo"  # builders compiled, reference interned
+
+    def no_nexmo(obj: Any, prefix: str, errors: list) -> None:
+        if obj.name == "Nexmo":
+            errors.append(validators.FieldError(prefix + "name", "required", ""))
+
+    monkeypatch.setattr(validators, "_STRUCT_RULES", dict(validators._STRUCT_RULES))
+    try:
+        validators.register_struct_validation(no_nexmo, ChannelReference)
+        assert fastpath.read_text(data) is None
+        with pytest.raises(flows_events.ValidationError, match="msg.channel.name"):
+            flows_events.read_event(data)
+        with pytest.raises(flows_events.ValidationError, match="msg.channel.name"):
+            flows_events.converter.structure(json.loads(data), flows_events.Event)
+    finally:
+        monkeypatch.undo()
+        fastpath._forget()
+        validators._walks.clear()
+    assert flows_events.read_event(data).msg.channel.name == "Nexmo"

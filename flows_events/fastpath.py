@@ -16,11 +16,17 @@ alone decides verdicts and messages:
 * **values** must have the kinds goflow expects, with nothing that needs Go's ``null``
   or custom-decoder subtleties (a failing timestamp, number or hint steps aside);
 * **validation** runs as always; any failure steps aside, so that the exact path
-  produces goflow's message.
+  produces goflow's message;
+* **dicts** from the user are taken only when a C encoder accepts them (no lone
+  surrogates, which Go would have as U+FFFD, no non-string keys, no huge integers);
+* **classes** are built only when the builders reproduce their construction exactly
+  (:func:`_buildable`: Go's zero values as defaults, no validators, converters or
+  post-init of their own); a user's class that is not is always read the exact way.
 
 The builders are generated once per class from the same field declarations as
-everything else (:mod:`flows_events.fields`). The tests check the two paths against
-each other on the whole corpus, the specification's vectors and generated events.
+everything else (:mod:`flows_events.fields`); references (channels, flows, groups...)
+are interned. The tests check the two paths against each other on the whole corpus,
+the specification's vectors and generated events.
 """
 
 from __future__ import annotations

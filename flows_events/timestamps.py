@@ -622,8 +622,9 @@ def _make(
 
 
 def _from_canonical(text: str) -> Optional[Timestamp]:
-    """The timestamp for a string already in Go's output form, keeping the text;
-    ``None`` for anything else (left to the full parser)."""
+    """The timestamp for a string in Go's output form, or in that form with trailing
+    zeros in the fraction, keeping Go's output text; ``None`` for anything else (left
+    to the full parser)."""
     if _CANONICAL_MATCH(text) is None:
         if _NEAR_CANONICAL_MATCH(text) is None:
             return None

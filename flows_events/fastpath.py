@@ -46,7 +46,7 @@ from .events import Event, event_class
 from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON
 from .numbers import parse_xnumber
-from .timestamps import _CANONICAL_MATCH, Timestamp, _from_canonical, _set_text
+from .timestamps import _CANONICAL_MATCH, Timestamp, _set_text
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -89,10 +89,7 @@ _INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1
 def _time(value: Any) -> Timestamp:
     if type(value) is not str:
         raise Fallback
-    timestamp = _from_canonical(value)  # Go's own output form: nothing more to check
-    if timestamp is not None:
-        return timestamp
-    try:
+    try:  # Go's output form (and trailing fraction zeros) first, then Go's parser
         return Timestamp.parse_token('"' + value + '"')
     except ValueError:
         raise Fallback from None

@@ -157,10 +157,7 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
     conv.register_structure_hook_factory(_is_concrete_model, structure_factory)
     conv.register_unstructure_hook_factory(_is_concrete_model, unstructure_factory)
 
-    def structure_any(data: Any, _: Any = None) -> Any:
-        event = fastpath.read_dict(data, None, strict, lenient)
-        if event is not None:
-            return event
+    def structure_exact(data: Any) -> Any:
         type_name = decoding.read_type(data)
         cls = event_class(type_name)
         if cls is not None:
@@ -168,6 +165,8 @@ def _install(conv: cattrs.Converter, *, strict: bool, lenient: bool) -> None:
         if lenient:
             return UnknownEvent(type_name, decoding.raw_value(data))
         raise UnknownTypeError(type_name)
+
+    structure_any = fastpath.dict_reader(strict, lenient, structure_exact)
 
     def unstructure_any(value: Any) -> Any:
         return conv.unstructure(value, unstructure_as=value.__class__)
@@ -212,11 +211,13 @@ class _Converter(cattrs.Converter):
     __slots__ = ("_event_hook",)
     _event_hook: Optional[Callable[[Any, Any], Any]]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._event_hook = None
+        super().__init__(*args, **kwargs)
+
     def structure(self, obj: Any, cl: Any) -> Any:
-        if cl is Event:
-            hook = getattr(self, "_event_hook", None)
-            if hook is not None:
-                return hook(obj, cl)
+        if cl is Event and self._event_hook is not None:
+            return self._event_hook(obj, cl)
         return super().structure(obj, cl)
 
     def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:

@@ -17,8 +17,10 @@ alone decides verdicts and messages:
   or custom-decoder subtleties (a failing timestamp, number or hint steps aside);
 * **validation** runs as always; any failure steps aside, so that the exact path
   produces goflow's message;
-* **dicts** from the user are taken only when a C encoder accepts them (no lone
-  surrogates, which Go would have as U+FFFD, no non-string keys, no huge integers);
+* **dicts** from the user are taken only when every value has exactly the type goflow
+  reads (``str``, ``int`` in 64 bits, ``bool``, ``dict``, ``list``: no subclasses) and
+  no string holds a lone surrogate (which Go would have as U+FFFD; only a string that
+  is not ASCII is looked at);
 * **classes** are built only when the builders reproduce their construction exactly
   (:func:`_buildable`: Go's zero values as defaults, no validators, converters or
   post-init of their own); a user's class that is not is always read the exact way.
@@ -32,7 +34,6 @@ the specification's vectors and generated events.
 from __future__ import annotations
 
 import functools
-import inspect
 import json
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
@@ -44,7 +45,7 @@ from .codegen import Source
 from .decoding import GO_ZERO_TIME, fold_key
 from .events import Event, event_class
 from .fields import Kind, specs, tuple_or_empty, tuple_or_none
-from .gojson import RawJSON
+from .gojson import RawJSON, encoders_differ
 from .numbers import parse_xnumber
 from .timestamps import _CANONICAL_MATCH, Timestamp, _set_text
 from .types import HINT_TYPES
@@ -73,7 +74,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps the
 
     _LOAD_ERRORS = (ValueError, TypeError, RecursionError)
 
-__all__ = ["read_text", "read_dict", "Fallback"]
+__all__ = ["read_text", "read_dict", "dict_reader", "Fallback"]
 
 
 class Fallback(Exception):
@@ -127,14 +128,54 @@ def _raw_text(value: Any) -> RawJSON:
     return RawJSON._compacted(_dumps(value).decode("utf-8"))  # the input's own text
 
 
+_JSON_LEAVES = frozenset({str, int, bool, type(None)})
+
+
+def _json_only(value: Any) -> bool:
+    # nothing but dict, list, str, int, bool and None, exactly (no subclasses, and no
+    # float: Go spells some differently); the caller has had the value encoded, so
+    # it holds no cycle
+    pending = [value]
+    pop, extend = pending.pop, pending.extend
+    while pending:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            extend(item.values())
+        elif kind is list:
+            extend(item)
+        elif kind not in _JSON_LEAVES:
+            return False
+    return True
+
+
 def _raw_dict(value: Any) -> RawJSON:
+    # what the exact path stores for a parsed value (Go's encoding of it, keys in the
+    # dict's order): the C encoder's text when it is that text
+    kind = type(value)
+    if kind is dict or kind is list:
+        try:  # refuses lone surrogates, non-string keys, huge integers, deep nesting
+            text: Optional[str] = _dumps(value).decode("utf-8")
+        except (TypeError, ValueError):
+            text = None
+        if text is not None and _json_only(value) and not encoders_differ(text, False):
+            return RawJSON._compacted(text)
     try:
-        return decoding._raw(value, None)  # exactly what the exact path stores for a dict
+        return decoding._raw(value, None)
     except (ValueError, RecursionError):
         raise Fallback from None
 
 
-def _strings(value: Any) -> Tuple[str, ...]:
+def _text(value: str) -> None:
+    # a str from the user (not parsed from text) that is not ASCII: Go could not have
+    # read a lone surrogate as it is (it has U+FFFD), so such a string steps aside
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Fallback from None
+
+
+def _strings_text(value: Any) -> Tuple[str, ...]:
     if type(value) is not list:
         raise Fallback
     for item in value:
@@ -143,9 +184,22 @@ def _strings(value: Any) -> Tuple[str, ...]:
     return tuple(value)
 
 
+def _strings_dict(value: Any) -> Tuple[str, ...]:
+    if type(value) is not list:
+        raise Fallback
+    for item in value:
+        if type(item) is not str:
+            raise Fallback
+        if not item.isascii():
+            _text(item)
+    return tuple(value)
+
+
 def _key(key: Any) -> str:
     if type(key) is not str:
         raise Fallback
+    if not key.isascii():
+        _text(key)
     return key
 
 
@@ -165,6 +219,8 @@ def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], text: bool, len
             if fold_key(key) in keys:
                 raise Fallback
             if lenient:
+                if not (text or key.isascii()):
+                    _text(key)
                 kept.append((key, _raw_text(value) if text else _raw_dict(value)))
     return tuple(kept)
 
@@ -292,14 +348,36 @@ def _buildable(cls: type) -> bool:
     return True
 
 
+@functools.cache
+def _twin(cls: type) -> type:
+    """A subclass of ``cls`` that adds nothing but plain attribute assignment.
+
+    A frozen class refuses ``obj.field = value``; going through each field's slot
+    descriptor instead costs a call per field (about 48 ns). An instance of the twin
+    takes plain stores (a few ns each, specialised by the interpreter), and assigning
+    ``__class__`` (same layout: the twin adds no slots) then makes it an instance of
+    ``cls`` itself, indistinguishable from one built by ``__init__``. Both
+    ``__setattr__`` and ``__delattr__`` must be object's own for the interpreter to
+    use its generic (specialisable) attribute store.
+    """
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": cls.__qualname__,
+    }
+    return type(cls.__name__, (cls,), namespace)
+
+
 def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     """Emit the code that builds ``cls`` from the dict in local ``d`` (nested structs
     inline); return the name of the local holding the object.
 
     References are interned: the same channel, flow, group... read again is the same
     (immutable) object, taken from a small cache instead of being checked and built
-    again. Only a dict holding nothing but strings under the class's own keys is
-    looked up or cached.
+    again. Only a dict holding a string under each of the class's keys, and nothing
+    else, is looked up or cached.
     """
     if not _buildable(cls):
         gen.add(depth, "raise _Fallback")
@@ -311,13 +389,8 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     for value, spec in zip(values, specs(cls)):
         gen.add(depth, f"{value} = {d}.get({spec.key!r})")
     plain = gen.name("plain")
-    gen.add(
-        depth,
-        f"{plain} = "
-        + " and ".join(f"(type({v}) is str or {v} is None)" for v in values)
-        + f" and len({d}) == "
-        + " + ".join(f"({v} is not None)" for v in values),
-    )
+    # only a reference with every key, each a str, and nothing else is looked up or kept
+    gen.add(depth, f"{plain} = " + " and ".join(f"type({v}) is str" for v in values) + f" and len({d}) == {len(values)}")
     key = "(" + ", ".join(values) + ",)"
     obj = gen.name("o")
     gen.add(depth, f"{obj} = {cache}.get({key}) if {plain} else None")
@@ -353,6 +426,8 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
             gen.add(depth, "if type(v) is not str:")
             gen.add(depth + 1, "if v is None: v = ''")
             gen.add(depth + 1, "else: raise _Fallback")
+            if not text:  # a user's str may hold a lone surrogate (see _text)
+                gen.add(depth, "elif not v.isascii(): _text(v)")
         elif kind == Kind.BOOL:
             gen.add(depth, "if type(v) is not bool:")
             gen.add(depth + 1, "if v is None: v = False")
@@ -400,7 +475,7 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         elif kind == Kind.LIST:
             gen.add(depth, "if v is None: v = " + ("()" if spec.omitempty else "None"))
             if spec.elem_kind == Kind.STRING:
-                gen.add(depth, "else: v = _strings(v)")
+                gen.add(depth, "else: v = " + ("_strings_text(v)" if text else "_strings_dict(v)"))
             else:
                 nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
                 gen.add(depth, "elif type(v) is not list: raise _Fallback")
@@ -425,13 +500,14 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     checks, check_consts = validators.check_source(cls, skip=inline_checked, local=local, prefix=prefix, depth=depth)
     gen.lines += checks
     gen.consts.update(check_consts)
-    # slot descriptors set the fields of the new (frozen) instance directly
+    # the fields are stored on an instance of the class's unfrozen twin, which then
+    # becomes the class itself (see _twin)
     obj = gen.name("o")
-    gen.add(depth, f"{obj} = _new({me})")
-    gen.add(depth, f"{gen.const(inspect.getattr_static(cls, 'unknown_keys').__set__)}({obj}, {unknown})")
+    gen.add(depth, f"{obj} = _new({gen.const(_twin(cls))})")
+    gen.add(depth, f"{obj}.unknown_keys = {unknown}")
     for spec in fields:
-        setter = gen.const(inspect.getattr_static(cls, spec.name).__set__)
-        gen.add(depth, f"{setter}({obj}, {local}{spec.name})")
+        gen.add(depth, f"{obj}.{spec.name} = {local}{spec.name}")
+    gen.add(depth, f"{obj}.__class__ = {me}")
     if f"{prefix}rules" in check_consts:
         gen.add(depth, "errors = []")
         gen.add(depth, f"for rule in {prefix}rules: rule({obj}, '', errors)")
@@ -459,7 +535,9 @@ def _compile(cls: type, text: bool) -> Any:
         "_xnumber_dict": _xnumber_dict,
         "_raw_text": _raw_text,
         "_raw_dict": _raw_dict,
-        "_strings": _strings,
+        "_strings_text": _strings_text,
+        "_strings_dict": _strings_dict,
+        "_text": _text,
         "_obj": _obj,
         "_key": _key,
         "_hint_text": _hint_text,
@@ -545,12 +623,6 @@ def read_dict(data: Any, cls: Optional[type] = None, strict: bool = False, lenie
     if type(data) is not dict:
         return None
     try:
-        # the C encoder refuses what Go could not have read as it is: lone surrogates
-        # (Go has U+FFFD), keys that are not strings, integers beyond 64 bits, cycles
-        _dumps(data)
-    except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError
-        return None
-    try:
         if cls is not None:
             build = _dict_builder(cls)
         else:
@@ -564,5 +636,31 @@ def read_dict(data: Any, cls: Optional[type] = None, strict: bool = False, lenie
         if strict:
             _strict_check(event)
         return event
-    except Fallback:
+    except (Fallback, RecursionError):  # a cycle: the exact path says so
         return None
+
+
+def dict_reader(strict: bool, lenient: bool, exact: Callable[[Any], Any]) -> Callable[..., Any]:
+    """``read(data, _=None)``: the event for a parsed document, from the fast path when
+    it can build it (as :func:`read_dict`), else from ``exact(data)``.
+
+    This is the converter's hook for ``Event``: one call per event, the builder found
+    by the event's type at once.
+    """
+
+    def read(data: Any, _: Any = None) -> Any:
+        if type(data) is dict:
+            type_name = data.get("type")
+            build = _dict_by_type.get(type_name) if type(type_name) is str else None
+            if build is not None and not strict and events_module._registry is _registry_seen:
+                try:
+                    return build(data, lenient)
+                except (Fallback, RecursionError):
+                    pass  # the exact path, outside this handler (its errors have no context)
+            else:
+                event = read_dict(data, None, strict, lenient)
+                if event is not None:
+                    return event
+        return exact(data)
+
+    return read

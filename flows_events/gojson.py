@@ -648,6 +648,22 @@ def is_plain(s: str, escape_html: bool) -> bool:
     return data.isascii() or ("\u2028" not in s and "\u2029" not in s)
 
 
+def encoders_differ(text: str, escape_html: bool) -> bool:
+    """Whether Go could write ``text``, a C encoder's (orjson's) compact JSON, otherwise.
+
+    orjson escapes every character as Go does except U+0008 and U+000C (short forms
+    ``\\b`` and ``\\f``), U+2028 and U+2029 (kept; Go escapes them) and, for
+    ``json.Marshal``, ``<``, ``>`` and ``&`` (kept). True when any of these may be
+    there (an escaped backslash before ``b`` looks the same: a false alarm only).
+    """
+    return (
+        ("\\" in text and ("\\b" in text or "\\f" in text))
+        or "\u2028" in text  # instant on ASCII text
+        or "\u2029" in text
+        or (escape_html and ("<" in text or ">" in text or "&" in text))
+    )
+
+
 def quote(s: str, escape_html: bool = True) -> str:
     """Write ``s`` as a JSON string literal exactly as Go's ``json.Marshal`` does.
 

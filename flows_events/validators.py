@@ -355,7 +355,10 @@ def _emit(
             src.add(depth, "else:")
             depth += 1
         elif tag in _INLINE and not strict:
-            src.add(depth, f"if {src.const(_INLINE[tag])}({value}) {_INLINE_FAILS[tag]}:")
+            test = f"{src.const(_INLINE[tag])}({value}) {_INLINE_FAILS[tag]}"
+            if tag == "urn":  # the common valid URNs without a call
+                test = f"{src.const(urns.common_valid)}({value}) is None and {test}"
+            src.add(depth, f"if {test}:")
             src.add(depth + 1, error(tag, param))
             src.add(depth, "else:")
             depth += 1

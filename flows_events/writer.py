@@ -18,7 +18,7 @@ import orjson
 
 from .codegen import Source
 from .fields import Kind, empty_test, specs
-from .gojson import is_plain, quote, sort_map_keys
+from .gojson import encoders_differ, is_plain, quote, sort_map_keys
 from .numbers import format_xnumber, xnumber_data
 
 __all__ = ["write", "to_data"]
@@ -35,16 +35,7 @@ def write(obj: Any, escape_html: bool = False) -> str:
     except (_Slow, TypeError):  # orjson.JSONEncodeError is a TypeError
         return _writer_for(cls, escape_html)(obj)
     text = data.decode("utf-8")
-    # the C encoder escapes every character as Go does except \\b and \\f (short
-    # forms), U+2028 and U+2029 (kept) and, for json.Marshal, <, > and & (kept): if
-    # any of these may be there (an escaped backslash before "b" looks the same),
-    # the exact writer does the job
-    if (
-        ("\\" in text and ("\\b" in text or "\\f" in text))
-        or "\u2028" in text  # instant on ASCII text
-        or "\u2029" in text
-        or (escape_html and ("<" in text or ">" in text or "&" in text))
-    ):
+    if encoders_differ(text, escape_html):  # Go escapes something the C encoder keeps
         return _writer_for(cls, escape_html)(obj)
     return text
 

@@ -27,7 +27,10 @@ def exact(data: Any, *, strict: bool = False, lenient: bool = False) -> Any:
     converter tries the fast path first for a dict: it is switched off here)."""
     try:
         doc = gojson.parse(data) if isinstance(data, (str, bytes)) else data
-        with mock.patch.object(fastpath, "read_dict", lambda *args: None):
+        # no builder is known (the converter's hook looks there first) and none is made
+        with mock.patch.object(fastpath, "_dict_by_type", {}), mock.patch.object(
+            fastpath, "read_dict", lambda *args: None
+        ):
             return reader(strict=strict, lenient=lenient)(doc)
     except flows_events.EventError as error:
         return error
@@ -296,3 +299,130 @@ def test_a_struct_rule_added_later_reaches_both_paths(monkeypatch: pytest.Monkey
         fastpath._forget()
         validators._walks.clear()
     assert flows_events.read_event(data).msg.channel.name == "Nexmo"
+
+
+def test_the_exact_helper_never_calls_a_builder(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = json.loads(GO_OUTPUT[0])
+    flows_events.converter.structure(doc, flows_events.Event)  # its builder is now known
+    build = fastpath._dict_by_type[doc["type"]]
+    calls = []
+
+    def spy(*args: Any) -> Any:
+        calls.append(args)
+        return build(*args)
+
+    monkeypatch.setitem(fastpath._dict_by_type, doc["type"], spy)
+    exact(doc)
+    assert calls == []
+    flows_events.converter.structure(doc, flows_events.Event)
+    assert len(calls) == 1
+
+
+UUID = "9dd490d9-5bc4-4132-bbaf-699ab45836e1"
+LONE = "\ud800"
+
+
+def _msg(**fields: Any) -> dict:
+    msg = {"uuid": UUID, "urn": "tel:+12065551212", "text": "hi", **fields}
+    return {"type": "msg_created", "created_on": "2019-01-02T15:04:05Z", "msg": msg}
+
+
+@pytest.mark.parametrize(
+    ("doc", "lenient"),
+    [
+        (_msg(text="a" + LONE + "b"), False),
+        (_msg(attachments=["image/jpeg:http://example.com/" + LONE]), False),
+        (_msg(channel={"uuid": "57f1078f-88aa-46f4-a59a-948a5739c03d", "name": LONE}), False),
+        ({"type": "error", "created_on": "2019-01-02T15:04:05Z", "text": "a", "x" + LONE: 1}, True),
+        (
+            {
+                "type": "broadcast_created",
+                "created_on": "2019-01-02T15:04:05Z",
+                "translations": {"eng" + LONE: {"text": "hi"}},
+                "base_language": "eng",
+                "urns": ["tel:+12065551212"],
+            },
+            False,
+        ),
+        (
+            {
+                "type": "run_result_changed",
+                "created_on": "2019-01-02T15:04:05Z",
+                "name": "a",
+                "value": "b",
+                "extra": {"k": [LONE]},
+            },
+            False,
+        ),
+    ],
+    ids=["text", "attachment", "reference", "unknown key", "map key", "raw value"],
+)
+def test_lone_surrogates_in_dicts_step_aside(doc: dict, lenient: bool) -> None:
+    # Go could only have read such a string as U+FFFD: the exact path's business (a raw
+    # value is stored by the exact path's own code, from either path)
+    slow = exact(doc, lenient=lenient)
+    built = fastpath.read_dict(doc, None, False, lenient)
+    assert built is None if "extra" not in doc else built == slow
+    conv = flows_events.converter if not lenient else flows_events.register_hooks(
+        flows_events.converter.copy(), lenient=True
+    )
+    try:
+        fast = conv.structure(doc, flows_events.Event)
+    except flows_events.EventError as error:
+        assert str(error) == str(slow)
+    else:
+        assert fast == slow
+        assert any(form in flows_events.dumps(fast) for form in ("\ufffd", "\\ufffd"))
+
+
+class _Dict(dict):  # type: ignore[type-arg]
+    pass
+
+
+class _Str(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"ok": True, "id": 0, "list": [1, "a", None, False, {"b": []}]},
+        {"float": 1.0},
+        {"big": 1e16, "small": 1e-7, "half": 2.5},
+        {"int": 2**63 - 1, "huge": 2**70, "neg": -(2**63)},
+        {"esc": "a\bb\fc\u2028d\u2029e\n\t\"\\</>&\x7f\x00"},
+        {"backslash b": "\\b\\f"},
+        {"tuple": (1, 2)},
+        {"sub": _Dict(a=1)},
+        {"str": _Str("s")},
+        [1, 2, 3],
+        "text",
+        12,
+        None,
+        {"deep": json.loads("[" * 300 + "]" * 300)},
+    ],
+    ids=lambda value: repr(value)[:30],
+)
+def test_raw_values_from_dicts_are_what_the_exact_path_stores(extra: Any) -> None:
+    doc = {"type": "run_result_changed", "created_on": "2019-01-02T15:04:05Z", "name": "a", "value": "b"}
+    doc["extra"] = extra
+    slow = exact(doc)
+    fast = flows_events.converter.structure(doc, flows_events.Event)
+    assert fast == slow
+    assert fast.extra.text == slow.extra.text
+    assert flows_events.dumps(fast) == flows_events.dumps(slow)
+
+
+def test_plain_raw_values_from_dicts_take_the_c_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows_events import decoding
+
+    calls = []
+    monkeypatch.setattr(decoding, "_raw", lambda *args: calls.append(args))
+    doc = {"type": "run_result_changed", "created_on": "2019-01-02T15:04:05Z", "name": "a", "value": "b"}
+    doc["extra"] = {"ok": True, "list": [1, "é", None]}
+    event = flows_events.converter.structure(doc, flows_events.Event)
+    assert event.extra.text == '{"ok":true,"list":[1,"é",null]}'
+    assert calls == []
+    doc["extra"] = {"float": 1.5}  # a float's spelling is the exact path's business
+    fastpath.read_dict(doc)
+    assert len(calls) == 1

@@ -47,7 +47,7 @@ from .events import Event, event_class
 from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON, encoders_differ
 from .numbers import parse_xnumber
-from .timestamps import _CANONICAL_MATCH, Timestamp, _set_text
+from .timestamps import _CANONICAL_MATCH, Timestamp, _from_near_canonical
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -94,6 +94,13 @@ def _time(value: Any) -> Timestamp:
         return Timestamp.parse_token('"' + value + '"')
     except ValueError:
         raise Fallback from None
+
+
+def _time_not_canonical(value: str) -> Timestamp:
+    # _time for a str known not to be in Go's own output form: close to it (trailing
+    # fraction zeros, no fraction, a day past 28) is read at once
+    ts = _from_near_canonical(value)
+    return _time(value) if ts is None else ts
 
 
 def _number(token: str) -> Any:
@@ -358,12 +365,14 @@ def _twin(cls: type) -> type:
     ``__class__`` (same layout: the twin adds no slots) then makes it an instance of
     ``cls`` itself, indistinguishable from one built by ``__init__``. Both
     ``__setattr__`` and ``__delattr__`` must be object's own for the interpreter to
-    use its generic (specialisable) attribute store.
+    use its generic (specialisable) attribute store; with object's ``__init__`` too,
+    ``twin()`` allocates an instance a little faster than ``object.__new__(twin)``.
     """
     namespace = {
         "__slots__": (),
         "__setattr__": object.__setattr__,
         "__delattr__": object.__delattr__,
+        "__init__": object.__init__,  # so that calling the twin only allocates (no checks)
         "__module__": cls.__module__,
         "__qualname__": cls.__qualname__,
     }
@@ -443,13 +452,14 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
             else:
                 gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}")
             gen.add(depth, "elif type(v) is str:")
-            # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical)
+            # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical;
+            # made on its twin, see _twin)
             gen.add(depth + 1, "if _canonical_match(v) is not None:")
             if required:
                 gen.add(depth + 2, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
-            gen.add(depth + 2, "t = _new(_Timestamp); _set_text(t, v); v = t")
+            gen.add(depth + 2, "t = _TimestampTwin(); t._text = v; t.__class__ = _Timestamp; v = t")
             gen.add(depth + 1, "else:")
-            gen.add(depth + 2, "v = _time(v)")
+            gen.add(depth + 2, "v = _time_not_canonical(v)")
             if required:
                 gen.add(depth + 2, "if v.is_zero: raise _Fallback")
             gen.add(depth, "else: raise _Fallback")
@@ -503,7 +513,7 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     # the fields are stored on an instance of the class's unfrozen twin, which then
     # becomes the class itself (see _twin)
     obj = gen.name("o")
-    gen.add(depth, f"{obj} = _new({gen.const(_twin(cls))})")
+    gen.add(depth, f"{obj} = {gen.const(_twin(cls))}()")
     gen.add(depth, f"{obj}.unknown_keys = {unknown}")
     for spec in fields:
         gen.add(depth, f"{obj}.{spec.name} = {local}{spec.name}")
@@ -528,9 +538,10 @@ def _compile(cls: type, text: bool) -> Any:
         "_MIN": _INT_MIN,
         "_MAX": _INT_MAX,
         "_time": _time,
+        "_time_not_canonical": _time_not_canonical,
         "_Timestamp": Timestamp,
         "_canonical_match": _CANONICAL_MATCH,
-        "_set_text": _set_text,
+        "_TimestampTwin": _twin(Timestamp),
         "_xnumber_text": _xnumber_text,
         "_xnumber_dict": _xnumber_dict,
         "_raw_text": _raw_text,

@@ -62,24 +62,25 @@ _FAST_RE: Final = re.compile(
     re.ASCII,
 )
 
-#: Go's own RFC3339Nano output with every field in range: a fraction without trailing
-#: zeros, ``Z`` or a non-zero two-digit-hour offset, and days 01-28 (later days depend
-#: on the month and year: the full parser checks them).
-_CANONICAL_RE: Final = re.compile(
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-    r"(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])",
-    re.ASCII,
+#: A date valid in every year: days 01-28 of any month, 29-30 of any month but
+#: February, 31 of the long months (February 29 depends on the year: the full parser
+#: checks it).
+_DATE: Final = (
+    r"[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
 )
+_CLOCK: Final = r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+_ZONE: Final = r"(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])"
+
+#: Go's own RFC3339Nano output with every field in range (see _DATE): a fraction
+#: without trailing zeros, ``Z`` or a non-zero two-digit-hour offset.
+_CANONICAL_RE: Final = re.compile(_DATE + _CLOCK + r"(?:\.[0-9]{0,8}[1-9])?" + _ZONE, re.ASCII)
 _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
 #: The same with any fraction of 1 to 9 digits (goflow's six-digit ``XDateTime`` form,
-#: say): the canonical text is then the input with the fraction's trailing zeros
-#: (and a fraction of zeros) removed.
-_NEAR_CANONICAL_MATCH: Final = re.compile(
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-    r"\.[0-9]{1,9}(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])",
-    re.ASCII,
-).fullmatch
+#: say): the canonical text is the input with the fraction's trailing zeros (and a
+#: fraction of zeros) removed.
+_NEAR_CANONICAL_MATCH: Final = re.compile(_DATE + _CLOCK + r"\.[0-9]{1,9}" + _ZONE, re.ASCII).fullmatch
 
 _DIGITS: Final = frozenset(b"0123456789")
 
@@ -626,13 +627,20 @@ def _from_canonical(text: str) -> Optional[Timestamp]:
     zeros in the fraction, keeping Go's output text; ``None`` for anything else (left
     to the full parser)."""
     if _CANONICAL_MATCH(text) is None:
-        if _NEAR_CANONICAL_MATCH(text) is None:
-            return None
-        zone = -1 if text[-1] == "Z" else -6  # where the zone starts
-        fraction = text[20:zone].rstrip("0")
-        text = text[:19] + ("." + fraction if fraction else "") + text[zone:]
+        return _from_near_canonical(text)
     ts: Timestamp = _new(Timestamp)
     _set_text(ts, text)
+    return ts
+
+
+def _from_near_canonical(text: str) -> Optional[Timestamp]:
+    # _from_canonical for a text known not to be in Go's output form itself
+    if _NEAR_CANONICAL_MATCH(text) is None:
+        return None
+    zone = -1 if text[-1] == "Z" else -6  # where the zone starts
+    fraction = text[20:zone].rstrip("0")
+    ts: Timestamp = _new(Timestamp)
+    _set_text(ts, text[:19] + ("." + fraction if fraction else "") + text[zone:])
     return ts
 
 

@@ -426,3 +426,20 @@ def test_plain_raw_values_from_dicts_take_the_c_encoder(monkeypatch: pytest.Monk
     doc["extra"] = {"float": 1.5}  # a float's spelling is the exact path's business
     fastpath.read_dict(doc)
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 1900, 2000])
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("day", [28, 29, 30, 31])
+def test_days_past_28_agree_and_are_read_at_once(year: int, month: int, day: int) -> None:
+    # every date valid in all years is in the fast form; February 29 is the full parser's
+    for stamp in ("%04d-%02d-%02dT23:59:59.999999999Z", "%04d-%02d-%02dT00:00:00.000000+02:00"):
+        value = stamp % (year, month, day)
+        data = '{"type":"error","created_on":"%s","text":"a"}' % value
+        fast = fastpath.read_text(data)
+        same(fast, exact(data))
+        same(fastpath.read_dict(json.loads(data)), exact(json.loads(data)))
+        valid = not isinstance(exact(data), Exception)
+        if valid and (month, day) != (2, 29):
+            assert fast is not None
+            assert fast.created_on._text is not None  # kept as text, not parsed

@@ -82,6 +82,10 @@ _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 #: fraction of zeros) removed.
 _NEAR_CANONICAL_MATCH: Final = re.compile(_DATE + _CLOCK + r"\.[0-9]{1,9}" + _ZONE, re.ASCII).fullmatch
 
+#: Offset zero written as a number (``+00:00``, Python's ``isoformat()``), any fraction:
+#: Go writes it back as ``Z`` but keeps it apart from ``Z`` (see :meth:`Timestamp.is_zero`).
+_ZERO_OFFSET_MATCH: Final = re.compile(_DATE + _CLOCK + r"(?:\.[0-9]{1,9})?[+-]00:00", re.ASCII).fullmatch
+
 _DIGITS: Final = frozenset(b"0123456789")
 
 
@@ -636,7 +640,9 @@ def _from_canonical(text: str) -> Optional[Timestamp]:
 def _from_near_canonical(text: str) -> Optional[Timestamp]:
     # _from_canonical for a text known not to be in Go's output form itself
     if _NEAR_CANONICAL_MATCH(text) is None:
-        return None
+        if _ZERO_OFFSET_MATCH(text) is None:
+            return None
+        return _make(*_fields_of_canonical(text), zulu=False)  # (no text: Go's would say Z)
     zone = -1 if text[-1] == "Z" else -6  # where the zone starts
     fraction = text[20:zone].rstrip("0")
     ts: Timestamp = _new(Timestamp)

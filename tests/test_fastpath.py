@@ -443,3 +443,25 @@ def test_days_past_28_agree_and_are_read_at_once(year: int, month: int, day: int
         if valid and (month, day) != (2, 29):
             assert fast is not None
             assert fast.created_on._text is not None  # kept as text, not parsed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2019-01-31T10:11:12.123456+00:00",  # Python's isoformat()
+        "2019-01-31T10:11:12-00:00",
+        "2019-01-31T10:11:12.100000000+00:00",
+        "0001-01-01T00:00:00+00:00",  # not Go's zero time: the offset attaches a location
+        "2020-02-29T00:00:00+00:00",
+        "2019-02-29T00:00:00+00:00",  # no such day
+    ],
+)
+def test_offset_zero_written_as_a_number(value: str) -> None:
+    data = '{"type":"error","created_on":"%s","text":"a"}' % value
+    slow = exact(data)
+    fast = fastpath.read_text(data)
+    same(fast, slow)
+    if not isinstance(slow, Exception):
+        assert fast is not None
+        assert fast.created_on.zulu is slow.created_on.zulu is False
+        assert fast.created_on.is_zero is slow.created_on.is_zero is False

@@ -7,10 +7,13 @@ library's json) and built directly. The fast path takes an input only when that 
 provably so, and otherwise steps aside (returns ``None``) for the exact path, which
 alone decides verdicts and messages:
 
-* **text** is taken only when re-encoding the parsed document gives back the input
-  byte for byte: then there were no duplicate keys, no insignificant whitespace, no
-  alternative escapes and no number spelling the parse could lose, and every raw
-  JSON value's text is its re-encoding;
+* **text** is taken at once when re-encoding the parsed document gives back the input
+  byte for byte (goflow's own output): then there were no duplicate keys, no
+  insignificant whitespace, no alternative escapes and no number spelling the parse
+  could lose, and every raw JSON value's text is its re-encoding. Other text (spaced,
+  escaped or ordered otherwise, as other writers write it) is taken when no key was
+  written twice, proved by counting colons (see :func:`read_text`), and only values
+  whose text is known are kept from it;
 * **keys** must match fields exactly (a key that differs only in case, which Go would
   fold onto a field, sends the input to the exact path);
 * **values** must have the kinds goflow expects, with nothing that needs Go's ``null``
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
@@ -135,6 +139,53 @@ def _raw_text(value: Any) -> RawJSON:
     return RawJSON._compacted(_dumps(value).decode("utf-8"))  # the input's own text
 
 
+# a number token -0 (parsed as 0, written back as 0): outside strings, or a false alarm
+_NEGATIVE_ZERO = re.compile(rb"[\[:,][ \t\n\r]*-0(?![0-9.eE])").search
+
+
+def _xnumber_relaxed(value: Any) -> Any:
+    # an integer's token is its digits (-0 reads as 0 either way); a float's or a
+    # string's token may have been spelled otherwise
+    if type(value) is not int:
+        raise Fallback
+    return _number(int.__repr__(value))
+
+
+# a character some writer escapes (read_text has excluded the \u escapes of the others)
+_ESCAPABLE = re.compile(r'[^ -~]|["\\/<>&]').search
+
+
+def _written_plainly(value: Any) -> bool:
+    # every string of a parsed value (keys too) is one no writer escapes anything of
+    pending = [value]
+    pop, extend = pending.pop, pending.extend
+    while pending:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            for key in item:
+                if _ESCAPABLE(key) is not None:
+                    return False
+            extend(item.values())
+        elif kind is list:
+            extend(item)
+        elif kind is str and _ESCAPABLE(item) is not None:
+            return False
+    return True
+
+
+def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
+    # a raw value's text (whitespace removed) is the C encoder's when the value has no
+    # float and no -0 (spelled otherwise by the encoder) and none of its strings was
+    # escaped (the document has no escape at all, or its strings hold nothing a writer
+    # escapes: see read_text for the escapes already excluded)
+    if not _json_only(value) or _NEGATIVE_ZERO(source) is not None:
+        raise Fallback
+    if b"\\" in source and not _written_plainly(value):
+        raise Fallback
+    return RawJSON._compacted(_dumps(value).decode("utf-8"))
+
+
 _JSON_LEAVES = frozenset({str, int, bool, type(None)})
 
 
@@ -216,7 +267,7 @@ def _obj(value: Any) -> Dict[str, Any]:
     return value
 
 
-def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], text: bool, lenient: bool) -> Any:
+def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], mode: str, lenient: bool) -> Any:
     # keys no field has: ignored (kept when lenient); a key Go would fold onto a field steps aside
     kept = []
     for key, value in d.items():
@@ -226,37 +277,38 @@ def _unknown(cls: type, keys: FrozenSet[str], d: Dict[str, Any], text: bool, len
             if fold_key(key) in keys:
                 raise Fallback
             if lenient:
-                if not (text or key.isascii()):
+                if mode == RELAXED:
+                    raise Fallback  # (its raw text is not known)
+                if mode == DICT and not key.isascii():
                     _text(key)
-                kept.append((key, _raw_text(value) if text else _raw_dict(value)))
+                kept.append((key, _raw_text(value) if mode == TEXT else _raw_dict(value)))
     return tuple(kept)
 
 
 # --- generated builders ---------------------------------------------------------------
 #
-# Two builders per class, ``build(d, lenient) -> object``, generated from its field
-# declarations: one for a dict parsed from text proved canonical (see read_text), one
-# for a dict from the user, whose raw JSON values and numbers have no text of their
-# own (see read_dict). Nested structs are built inline; lists and maps of structs, and
-# hints, call their class's builder.
+# Builders, ``build(d, lenient, source=None) -> object``, are generated per class from
+# its field declarations, in three modes: TEXT for a dict parsed from text proved to be
+# goflow's own output (see read_text), RELAXED for one parsed from other text that Go
+# reads the same way (``source`` is that text: raw JSON values and number tokens are
+# taken only when the parse tells their text), DICT for a dict from the user, whose raw
+# JSON values and numbers have no text of their own (see read_dict). Nested structs are
+# built inline; lists and maps of structs, and hints, call their class's builder.
 
-Builder = Callable[[Dict[str, Any], bool], Any]
-_text_builders: Dict[type, Builder] = {}
-_dict_builders: Dict[type, Builder] = {}
+TEXT, RELAXED, DICT = "text", "relaxed", "dict"
+Builder = Callable[..., Any]
+_builders: Dict[str, Dict[type, Builder]] = {TEXT: {}, RELAXED: {}, DICT: {}}
 
 
-def _text_builder(cls: type) -> Builder:
-    build = _text_builders.get(cls)
+def _builder(cls: type, mode: str) -> Builder:
+    build = _builders[mode].get(cls)
     if build is None:
-        build = _text_builders[cls] = _compile(cls, True)
+        build = _builders[mode][cls] = _compile(cls, mode)
     return build
 
 
 def _dict_builder(cls: type) -> Builder:
-    build = _dict_builders.get(cls)
-    if build is None:
-        build = _dict_builders[cls] = _compile(cls, False)
-    return build
+    return _builder(cls, DICT)
 
 
 def _hint_class(value: Any) -> type:
@@ -269,20 +321,17 @@ def _hint_class(value: Any) -> type:
     return cls
 
 
-def _hint_text(value: Any, lenient: bool) -> Any:
-    return _text_builder(_hint_class(value))(value, lenient)
-
-
-def _hint_dict(value: Any, lenient: bool) -> Any:
-    return _dict_builder(_hint_class(value))(value, lenient)
+def _hint(value: Any, mode: str, lenient: bool, source: Optional[bytes]) -> Any:
+    return _builder(_hint_class(value), mode)(value, lenient, source)
 
 
 class _Gen(Source):
     """The source of one generated builder (for text or for dicts)."""
 
-    def __init__(self, text: bool) -> None:
+    def __init__(self, mode: str) -> None:
         super().__init__()
-        self.text = text
+        self.mode = mode
+        self.text = mode != DICT
 
 
 _ZERO_TIME_TEXT = "0001-01-01T00:00:00Z"  # Go's zero time, the one ``required`` rejects
@@ -413,13 +462,13 @@ def _struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
 
 
 def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
-    text = gen.text
+    text, mode = gen.text, gen.mode
     fields = specs(cls)
     keys = gen.const(frozenset(spec.key for spec in fields))
     me = gen.const(cls)
     local = gen.name("_f") + "_"
     unknown = gen.name("_u")
-    gen.add(depth, f"{unknown} = () if {keys}.issuperset({d}) else _unknown({me}, {keys}, {d}, {text}, lenient)")
+    gen.add(depth, f"{unknown} = () if {keys}.issuperset({d}) else _unknown({me}, {keys}, {d}, {mode!r}, lenient)")
     init = {a.name: a.init for a in attrs.fields(cls)}
     inline_checked = []  # fields whose goflow rule is checked here rather than by check_source
     for spec in fields:
@@ -466,9 +515,10 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         elif kind == Kind.XDATETIME:
             gen.add(depth, "if v is not None: v = _time(v)")
         elif kind == Kind.XNUMBER:
-            gen.add(depth, "if v is not None: v = " + ("_xnumber_text(v)" if text else "_xnumber_dict(v)"))
+            convert = {TEXT: "_xnumber_text", RELAXED: "_xnumber_relaxed", DICT: "_xnumber_dict"}[mode]
+            gen.add(depth, f"if v is not None: v = {convert}(v)")
         elif kind == Kind.RAW:
-            call = "_raw_text(v)" if text else "_raw_dict(v)"
+            call = {TEXT: "_raw_text(v)", RELAXED: "_raw_relaxed(v, source)", DICT: "_raw_dict(v)"}[mode]
             gen.add(depth, f"v = {call} if {key!r} in {d} else None")
         elif kind in (Kind.STRUCT_PTR, Kind.STRUCT):
             nested = gen.name("d")
@@ -487,21 +537,20 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
             if spec.elem_kind == Kind.STRING:
                 gen.add(depth, "else: v = " + ("_strings_text(v)" if text else "_strings_dict(v)"))
             else:
-                nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
+                nested = gen.const(_builder(spec.model, mode))  # type: ignore[arg-type]
                 gen.add(depth, "elif type(v) is not list: raise _Fallback")
-                gen.add(depth, f"else: v = tuple(None if x is None else {nested}(_obj(x), lenient) for x in v)")
+                gen.add(depth, f"else: v = tuple(None if x is None else {nested}(_obj(x), lenient, source) for x in v)")
         elif kind == Kind.MAP:
             gen.add(depth, "if v is not None:")
-            nested = gen.const((_text_builder if text else _dict_builder)(spec.model))  # type: ignore[arg-type]
+            nested = gen.const(_builder(spec.model, mode))  # type: ignore[arg-type]
             key_expr = "k" if text else "_key(k)"  # keys parsed from text are strings
             gen.add(depth + 1, "if type(v) is not dict: raise _Fallback")
             gen.add(
                 depth + 1,
-                f"v = {{{key_expr}: None if x is None else {nested}(_obj(x), lenient) for k, x in v.items()}}",
+                f"v = {{{key_expr}: None if x is None else {nested}(_obj(x), lenient, source) for k, x in v.items()}}",
             )
         elif kind == Kind.HINT:
-            hint = "_hint_text" if text else "_hint_dict"
-            gen.add(depth, f"if {key!r} in {d}: v = {hint}(v, lenient)")
+            gen.add(depth, f"if {key!r} in {d}: v = _hint(v, {mode!r}, lenient, source)")
         else:  # pragma: no cover
             raise AssertionError(kind)
         gen.add(depth, f"{target} = v")
@@ -525,9 +574,9 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     return obj
 
 
-def _compile(cls: type, text: bool) -> Any:
-    gen = _Gen(text)
-    gen.add(0, "def build(d, lenient):")
+def _compile(cls: type, mode: str) -> Any:
+    gen = _Gen(mode)
+    gen.add(0, "def build(d, lenient, source=None):")
     gen.add(1, f"return {_struct(gen, cls, 'd', 1)}")
     return gen.compile(
         "build",
@@ -543,6 +592,8 @@ def _compile(cls: type, text: bool) -> Any:
         "_canonical_match": _CANONICAL_MATCH,
         "_TimestampTwin": _twin(Timestamp),
         "_xnumber_text": _xnumber_text,
+        "_xnumber_relaxed": _xnumber_relaxed,
+        "_raw_relaxed": _raw_relaxed,
         "_xnumber_dict": _xnumber_dict,
         "_raw_text": _raw_text,
         "_raw_dict": _raw_dict,
@@ -551,18 +602,17 @@ def _compile(cls: type, text: bool) -> Any:
         "_text": _text,
         "_obj": _obj,
         "_key": _key,
-        "_hint_text": _hint_text,
-        "_hint_dict": _hint_dict,
+        "_hint": _hint,
         },
     )
 
 
 def _forget() -> None:
     # the validation rules changed: builders, and references checked by the old rules, go
-    _text_builders.clear()
-    _dict_builders.clear()
-    _text_by_type.clear()
-    _dict_by_type.clear()
+    for builders in _builders.values():
+        builders.clear()
+    for by_type in _by_type.values():
+        by_type.clear()
     for cache in _interned.values():
         cache.clear()
     _buildable.cache_clear()
@@ -571,8 +621,8 @@ def _forget() -> None:
 # --- entry points -----------------------------------------------------------------------
 
 _registry_seen: Dict[str, type] = {}
-_text_by_type: Dict[str, Builder] = {}
-_dict_by_type: Dict[str, Builder] = {}
+_by_type: Dict[str, Dict[str, Builder]] = {TEXT: {}, RELAXED: {}, DICT: {}}  # the event builders
+_text_by_type, _relaxed_by_type, _dict_by_type = _by_type[TEXT], _by_type[RELAXED], _by_type[DICT]
 validators.rules_changed.append(_forget)
 
 
@@ -580,8 +630,8 @@ def _event_class(type_name: Any) -> type:
     # the registered class for an event's type (the caches follow the registry)
     global _registry_seen
     if events_module._registry is not _registry_seen:
-        _text_by_type.clear()
-        _dict_by_type.clear()
+        for caches in _by_type.values():
+            caches.clear()
         _registry_seen = events_module._registry
     cls = event_class(type_name) if type(type_name) is str else None
     if cls is None:
@@ -596,29 +646,62 @@ def _strict_check(event: Any) -> None:
         raise Fallback
 
 
+_PRINTABLE_ESCAPE = re.compile(rb"\\u00(?!26|3[cCeE])[2-7][0-9a-fA-F]").search
+
+
+def _escapes_ascii(source: bytes) -> bool:
+    # a \u escape of a printable ASCII character other than Go's HTML escapes of &, <
+    # and > (json.dumps and goflow write none), given that the text has some \u00 escape
+    return (
+        b"\\u002" in source
+        or b"\\u003" in source
+        or b"\\u004" in source
+        or b"\\u005" in source
+        or b"\\u006" in source
+        or b"\\u007" in source
+    ) and _PRINTABLE_ESCAPE(source) is not None
+
+
 def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optional[Event]:
-    """The event in ``data`` (``str`` or ``bytes``) if the fast path can read it, else ``None``."""
+    """The event in ``data`` (``str`` or ``bytes``) if the fast path can read it, else ``None``.
+
+    The parse (orjson's) is what Go reads in two cases. When re-encoding it gives back
+    the text byte for byte (goflow's own output), everything is as written. Otherwise
+    (other spacing, escapes or key order: ``json.dumps`` output, say) it still is when
+    no key was written twice in any object, which Go would merge or reject where the
+    parser keeps the last: the text then has as many colons as the re-encoding, given
+    that no colon is escaped (each dropped member takes at least its own colon with
+    it; an escaped printable character, but Go's ``\\u0026``, ``\\u003c`` and
+    ``\\u003e``, sends the text to the exact path). Then only the values whose text is
+    kept need care: numbers of contact fields (integers only) and raw JSON (see
+    ``_raw_relaxed``); a time is read from the string, which (no digit, letter or
+    punctuation escaped) is its text.
+    """
     try:
         doc = _loads(data)
     except _LOAD_ERRORS:
         return None
     if type(doc) is not dict:
         return None
-    # the parse is what Go reads when re-encoding it gives back the text byte for byte
     try:
         # (a str orjson parsed has no lone surrogates: it encodes as it is)
-        if _dumps(doc) != (data if type(data) is bytes else data.encode()):
-            return None
+        out = _dumps(doc)
+        source = data if type(data) is bytes else data.encode()
     except (TypeError, ValueError):  # pragma: no cover - whatever the parser gives, the encoder takes
         return None
+    by_type, mode = _text_by_type, TEXT
+    if out != source:
+        if source.count(b":") != out.count(b":") or (b"\\u00" in source and _escapes_ascii(source)):
+            return None
+        by_type, mode = _relaxed_by_type, RELAXED
     type_name = doc.get("type")
     if type(type_name) is not str:
         return None
-    build = _text_by_type.get(type_name)
+    build = by_type.get(type_name)
     try:
         if build is None or events_module._registry is not _registry_seen:
-            build = _text_by_type[type_name] = _text_builder(_event_class(type_name))
-        event = build(doc, lenient)
+            build = by_type[type_name] = _builder(_event_class(type_name), mode)
+        event = build(doc, lenient, source)
         if strict:
             _strict_check(event)
         return event  # type: ignore[no-any-return]

@@ -91,12 +91,20 @@ def test_fast_path_is_taken_for_goflow_output() -> None:
     [
         '{"type":"error","created_on":"2019-01-02T15:04:05Z","text":"a","text":"b"}',  # duplicate key
         '{"type":"error","created_on":"2019-01-02T15:04:05Z","TEXT":"a"}',  # case-variant key
-        '{"type":"error", "created_on":"2019-01-02T15:04:05Z","text":"a"}',  # whitespace
         '{"type":"error","created_on":"2019-01-02T15:04:05\\u005a","text":"a"}',  # escaped Z
         '{"type":"resthook_called","created_on":"2019-01-02T15:04:05Z","payload":{"a":2.50}}',
         '{"type":"contact_field_changed","created_on":"2019-01-02T15:04:05Z","field":{"key":"a"},"value":{"number":1E3}}',
         '{"type":"msg_wait","created_on":"2019-01-02T15:04:05Z","timeout_seconds":1.0}',
         '{"type":"msg_wait","created_on":"2019-01-02T15:04:05Z","hint":null}',
+        # not goflow's own form, and then:
+        '{"type": "error", "created_on": "2019-01-02T15:04:05Z", "text": "a", "text": "b"}',  # a key twice
+        '{"type": "error", "created_on": "2019-01-02T15:04:05\\u005a", "text": "a"}',  # an escaped Z
+        '{"type": "error", "created_on": "2019-01-02T15:04:05Z", "text": "a\\u003a", "text": "b"}',
+        '{"type": "resthook_called", "created_on": "2019-01-02T15:04:05Z", "payload": {"a": 2.5}}',
+        '{"type": "resthook_called", "created_on": "2019-01-02T15:04:05Z", "payload": {"a": -0}}',
+        '{"type": "resthook_called", "created_on": "2019-01-02T15:04:05Z", "payload": {"a": "\\u00e9"}}',
+        '{"type": "contact_field_changed", "created_on": "2019-01-02T15:04:05Z", "field": {"key": "a"}, '
+        '"value": {"number": "1"}}',
         '{"type":"error","created_on":"0001-01-01T00:00:00Z","text":"a"}',
     ],
 )
@@ -465,3 +473,97 @@ def test_offset_zero_written_as_a_number(value: str) -> None:
         assert fast is not None
         assert fast.created_on.zulu is slow.created_on.zulu is False
         assert fast.created_on.is_zero is slow.created_on.is_zero is False
+
+
+def _reformatted(line: str) -> list:
+    doc = json.loads(line)
+    return [
+        json.dumps(doc),  # Python's defaults: spaces, non-ASCII escaped
+        json.dumps(doc, ensure_ascii=False, indent=2),
+        json.dumps(doc, separators=(",", ":"), sort_keys=True),
+        json.dumps(doc, ensure_ascii=False, separators=(", ", ": ")),
+    ]
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_other_writers_output_agrees_and_is_taken(lenient: bool) -> None:
+    taken = total = 0
+    for line in GO_OUTPUT + CORPUS:
+        try:
+            variants = _reformatted(line)
+        except ValueError:
+            continue
+        for data in variants:
+            fast = fastpath.read_text(data, False, lenient)
+            same(fast, exact(data, lenient=lenient))
+            same(fastpath.read_text(data.encode(), False, lenient), exact(data.encode(), lenient=lenient))
+            if line in GO_OUTPUT:
+                total += 1
+                taken += fast is not None
+    # the rest hold floats in raw JSON or numbers, escapes with raw JSON, and the like
+    assert taken >= 0.8 * total
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # Go merges the two objects (or keeps the first's error); the parser keeps the last
+        '{"type": "msg_created", "created_on": "2019-01-02T15:04:05Z", "msg": {"uuid": "%s", '
+        '"text": "a"}, "msg": {"uuid": "%s"}}' % (UUID, UUID),
+        '{"type": "error", "created_on": "2019-01-02T15:04:05Z", "text": 5, "text": "a"}',
+        '{"type": "run_result_changed", "created_on": "2019-01-02T15:04:05Z", "name": "a", '
+        '"extra": {"k": 1, "k": 2}}',
+        '{"type": "error", "created_on": "2019-01-02T15:04:05Z", "text": "a:b", "text": "a"}',
+    ],
+)
+def test_keys_written_twice_are_never_taken(data: str) -> None:
+    assert fastpath.read_text(data) is None
+    slow = exact(data)
+    try:
+        assert flows_events.read_event(data) == slow
+    except flows_events.EventError as error:
+        assert str(error) == str(slow)
+
+
+def test_go_json_marshal_output_with_html_escapes_is_taken() -> None:
+    # Go's json.Marshal writes <, > and & as \u003c, \u003e and \u0026, and U+2028/9 escaped
+    taken = escaped = 0
+    for line in GO_OUTPUT:
+        event = exact(line)
+        if isinstance(event, Exception):
+            continue
+        data = flows_events.dumps(event, escape_html=True)
+        fast = fastpath.read_text(data)
+        same(fast, exact(data))
+        if "\\u00" in data or "\\u202" in data:
+            escaped += 1
+            taken += fast is not None
+    assert escaped >= 10
+    assert taken >= 0.8 * escaped  # the rest have an escape inside raw JSON, whose text is kept
+
+
+RESULT = '{"type": "run_result_changed", "created_on": "2019-01-02T15:04:05Z", "name": "%s", "extra": %s}'
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "text"),
+    [
+        ("a", '{"k": "v", "n": [1, true, null]}', '{"k":"v","n":[1,true,null]}'),
+        ("a\\n", '{"k": "v", "n": [1, true, null]}', '{"k":"v","n":[1,true,null]}'),  # escapes elsewhere
+        ("a", '{"u": "http://x/y"}', '{"u":"http://x/y"}'),
+        ("a\\n", '{"u": "http://x/y"}', None),  # a "/" may have been written "\/"
+        ("a", '{"u": "http:\\/\\/x"}', None),
+        ("a", '{"k": "\\u00e9"}', None),
+        ("a", '{"k": 1.5}', None),
+        ("a", '{"k": -0}', None),
+        ("a", '{"k": [0, -1, 10]}', '{"k":[0,-1,10]}'),
+    ],
+)
+def test_raw_json_in_other_writers_text(name: str, extra: str, text: Optional[str]) -> None:
+    data = RESULT % (name, extra)
+    fast = fastpath.read_text(data)
+    same(fast, exact(data))
+    if text is None:
+        assert fast is None  # its text is not known from the parse: the exact path keeps it
+    else:
+        assert fast is not None and fast.extra.text == text == exact(data).extra.text

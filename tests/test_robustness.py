@@ -342,6 +342,16 @@ _JSON_TOKENS = list('{}[]":,\\/ \t\n0123456789-+.eE') + [
     '"msg_wait"', '"hint"', '"text"', f'"{CREATED_ON}"', "1e999", "-1e-999", "9" * 40,
 ]
 jsonish_text = st.lists(st.sampled_from(_JSON_TOKENS), max_size=40).map("".join)
+def _as_other_writers_write(line: bytes) -> list[bytes]:
+    # the line as json.dumps writes it (spaces, \u escapes), and indented (if it parses)
+    try:
+        doc = json.loads(line)
+    except ValueError:
+        return [line]
+    return [json.dumps(doc).encode(), json.dumps(doc, indent=1, ensure_ascii=False).encode()]
+
+
+CORPUS_BYTES += [other for line in GO_OUTPUT for other in _as_other_writers_write(line.encode())]
 _corpus_line = st.integers(0, len(CORPUS_BYTES) - 1).map(CORPUS_BYTES.__getitem__)
 
 
@@ -400,7 +410,7 @@ _VARIANTS: list[Callable[[str], str]] = [
     lambda k: k[:-1],
     lambda k: "zz",
 ]
-_KEY_RE = re.compile(rb'"([A-Za-z_]+)":')
+_KEY_RE = re.compile(rb'"([A-Za-z_]+)": ?')
 
 
 @st.composite
@@ -493,20 +503,24 @@ def test_fuzz_duplicate_and_case_variant_keys(index: int, data: st.DataObject) -
     for key, variant, value in extra:
         members.insert(data.draw(st.integers(0, len(members))), (variant(key), value))
     text = "{" + ",".join(gojson.quote(k, False) + ":" + _encode_pairs(v) for k, v in members) + "}"
+    # also spaced as json.dumps spaces it (not goflow's own form: the fast path's relaxed mode)
+    spaced = "{" + ", ".join(gojson.quote(k, False) + ": " + _encode_pairs(v, " ") for k, v in members) + "}"
     note(text)
-    assert_no_problems(check_text(text) + check_text(text.encode()))
+    assert_no_problems(check_text(text) + check_text(text.encode()) + check_text(spaced))
 
 
 class _Pairs(list):  # type: ignore[type-arg]
     """A JSON object as ``json.loads(..., object_pairs_hook=_Pairs)`` gives it: its members."""
 
 
-def _encode_pairs(value: Any) -> str:
-    """Go's encoding of ``json.loads(..., object_pairs_hook=_Pairs)`` output (duplicates kept)."""
+def _encode_pairs(value: Any, space: str = "") -> str:
+    """Go's encoding of ``json.loads(..., object_pairs_hook=_Pairs)`` output (duplicates
+    kept), with ``space`` after each comma and colon."""
+    comma, colon = "," + space, ":" + space
     if isinstance(value, _Pairs):
-        return "{" + ",".join(gojson.quote(k, False) + ":" + _encode_pairs(v) for k, v in value) + "}"
+        return "{" + comma.join(gojson.quote(k, False) + colon + _encode_pairs(v, space) for k, v in value) + "}"
     if isinstance(value, list):
-        return "[" + ",".join(_encode_pairs(v) for v in value) + "]"
+        return "[" + comma.join(_encode_pairs(v, space) for v in value) + "]"
     return gojson.encode(value, escape_html=False)
 
 
@@ -557,11 +571,12 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("start", range(0, len(CORPUS), 60), ids=lambda i: f"lines{i + 1}-{i + 60}")
+@pytest.mark.parametrize("start", range(0, len(CORPUS_BYTES), 60), ids=lambda i: f"lines{i + 1}-{i + 60}")
 def test_mutations_of_every_corpus_line(start: int) -> None:
-    """Eight seeded mutations of each corpus line (the fuzz test draws more at random)."""
+    """Eight seeded mutations of each corpus line, and of goflow's output lines as other
+    writers write them (the fuzz test draws more at random)."""
     problems: list[str] = []
-    for index in range(start, min(start + 60, len(CORPUS))):
+    for index in range(start, min(start + 60, len(CORPUS_BYTES))):
         rng = random.Random(index)
         for _ in range(8):
             mutated = _mutate(CORPUS_BYTES[index], rng)

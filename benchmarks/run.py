@@ -45,12 +45,13 @@ import workload
 class Inputs:
     """Everything the operations consume, built before any timing starts."""
 
-    def __init__(self, events: int, seed: int, as_bytes: bool) -> None:
+    def __init__(self, events: int, seed: int, as_bytes: bool, writer: str = "goflow") -> None:
         t0 = time.perf_counter()
         lines: list[Any] = workload.gen_lines(events, seed)
         self.generate_seconds = time.perf_counter() - t0
-        self.text_lines: list[str] = lines
-        self.lines: list[Any] = [line.encode() for line in lines] if as_bytes else lines
+        self.text_lines: list[str] = lines  # goflow's own form (what the writers must give)
+        read: list[str] = lines if writer == "goflow" else [json.dumps(json.loads(line)) for line in lines]
+        self.lines: list[Any] = [line.encode() for line in read] if as_bytes else read
         self.dicts: list[dict[str, Any]] = [json.loads(line) for line in lines]
         self.events = [flows_events.read_event(line) for line in lines]
         self.pyd = [peers.pydantic_adapter.validate_json(line) for line in lines]
@@ -272,7 +273,8 @@ def render(summary: dict[str, Any]) -> str:
     print(f"python  : {m['python']} ({m['python_build']})", file=out)
     print("versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()), file=out)
     print(f"workload: {w['events']} events (seed {w['seed']}), {w['bytes_per_event']:.0f} bytes/event, "
-          f"{w['types']} types, input {w['input']}; best of {w['rounds']} interleaved rounds", file=out)
+          f"{w['types']} types, input {w['input']} as {w.get('writer', 'goflow')} writes it; "
+          f"best of {w['rounds']} interleaved rounds", file=out)
     eq = summary["output_identical_to_goflow_form"]
     print("output byte-identical to goflow's form: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in eq.items()),
           file=out)
@@ -353,6 +355,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--ops", default="read,structure,write,to_dict,read_kept,structure_kept,write_kept",
                         help="comma-separated operations to run (default: all)")
     parser.add_argument("--bytes", action="store_true", help="feed the read operations UTF-8 bytes, not str")
+    parser.add_argument("--writer", choices=["goflow", "json.dumps"], default="goflow",
+                        help="the read operations' lines as goflow writes them (default), or as Python's "
+                             "json.dumps does (spaces after , and :, non-ASCII escaped)")
     parser.add_argument("--json", action="store_true",
                         help="print a machine-readable summary on stdout (the table goes to stderr)")
     parser.add_argument("--profile", metavar="OP", choices=sorted(PROFILES),
@@ -368,7 +373,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     log(f"generating {args.events} events (seed {args.seed}) ...")
-    inp = Inputs(args.events, args.seed, args.bytes)
+    inp = Inputs(args.events, args.seed, args.bytes, args.writer)
     log(f"  {inp.generate_seconds:.1f}s, {inp.bytes_per_event:.0f} bytes/event")
 
     if args.profile:
@@ -394,6 +399,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "bytes_per_event": inp.bytes_per_event,
             "types": len({d["type"] for d in inp.dicts}),
             "input": "bytes" if args.bytes else "str",
+            "writer": args.writer,
         },
         "output_identical_to_goflow_form": identical,
         "results": results,

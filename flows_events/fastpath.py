@@ -139,39 +139,66 @@ def _raw_text(value: Any) -> RawJSON:
     return RawJSON._compacted(_dumps(value).decode("utf-8"))  # the input's own text
 
 
-# a number token -0 (parsed as 0, written back as 0): outside strings, or a false alarm
-_NEGATIVE_ZERO = re.compile(rb"[\[:,][ \t\n\r]*-0(?![0-9.eE])").search
+# a number token -0 (parsed as 0, written back as 0), or a false alarm (in a string)
+_NEGATIVE_ZERO = re.compile(rb"-0(?=[,}\] \t\n\r])").search
 
 
-def _xnumber_relaxed(value: Any) -> Any:
+@functools.cache
+def _member_tokens(key: str) -> Callable[[bytes], List[bytes]]:
+    # for each member named ``key`` in a document, its value's token if it is a number
+    # or a string without escapes, else b"" (a member starts after "{" or ",", which in
+    # a string would be followed by an escaped quote)
+    return re.compile(
+        rb'[{,][ \t\n\r]*"' + re.escape(key.encode()) + rb'"[ \t\n\r]*:[ \t\n\r]*(-?[0-9][0-9.eE+-]*|"[^"\\]*")?'
+    ).findall
+
+
+def _xnumber_relaxed(value: Any, source: bytes, tokens_of: Callable[[bytes], List[bytes]]) -> Any:
     # an integer's token is its digits (-0 reads as 0 either way); a float's or a
-    # string's token may have been spelled otherwise
-    if type(value) is not int:
-        raise Fallback
-    return _number(int.__repr__(value))
+    # string's is looked up in the text, where it must be the only member of its name
+    kind = type(value)
+    if kind is int:
+        return _number(int.__repr__(value))
+    if kind is float or kind is str:
+        tokens = tokens_of(source)
+        if len(tokens) == 1 and tokens[0]:
+            token = tokens[0].decode("ascii", "replace")
+            if token == '"' + value + '"' if kind is str else (token[0] != '"' and float(token) == value):
+                return _number(token)
+    raise Fallback
 
 
-# a character some writer escapes (read_text has excluded the \u escapes of the others)
+# a character some writer escapes (read_text has excluded the \\u escapes of the others)
 _ESCAPABLE = re.compile(r'[^ -~]|["\\/<>&]').search
 
 
-def _written_plainly(value: Any) -> bool:
-    # every string of a parsed value (keys too) is one no writer escapes anything of
+def _relaxed_raw_text(value: Any, escapes: bool) -> Tuple[Optional[str], bool]:
+    # the text of a raw value parsed from other writers' text (see _raw_relaxed) if the
+    # C encoder's text is it (None if not): nothing but dict, list, str, int, bool and
+    # None (no float), no string a writer could have escaped when the document has
+    # escapes; and whether the value holds a 0 (which may have been written -0)
+    zero = False
     pending = [value]
     pop, extend = pending.pop, pending.extend
     while pending:
         item = pop()
         kind = type(item)
         if kind is dict:
-            for key in item:
-                if _ESCAPABLE(key) is not None:
-                    return False
+            if escapes:
+                for key in item:
+                    if _ESCAPABLE(key) is not None:
+                        return None, zero
             extend(item.values())
         elif kind is list:
             extend(item)
-        elif kind is str and _ESCAPABLE(item) is not None:
-            return False
-    return True
+        elif kind is str:
+            if escapes and _ESCAPABLE(item) is not None:
+                return None, zero
+        elif kind is int:
+            zero = zero or item == 0
+        elif kind is not bool and item is not None:
+            return None, zero
+    return _dumps(value).decode("utf-8"), zero
 
 
 def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
@@ -179,11 +206,10 @@ def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
     # float and no -0 (spelled otherwise by the encoder) and none of its strings was
     # escaped (the document has no escape at all, or its strings hold nothing a writer
     # escapes: see read_text for the escapes already excluded)
-    if not _json_only(value) or _NEGATIVE_ZERO(source) is not None:
+    text, zero = _relaxed_raw_text(value, b"\\" in source)
+    if text is None or (zero and _NEGATIVE_ZERO(source) is not None):
         raise Fallback
-    if b"\\" in source and not _written_plainly(value):
-        raise Fallback
-    return RawJSON._compacted(_dumps(value).decode("utf-8"))
+    return RawJSON._compacted(text)
 
 
 _JSON_LEAVES = frozenset({str, int, bool, type(None)})
@@ -515,8 +541,11 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         elif kind == Kind.XDATETIME:
             gen.add(depth, "if v is not None: v = _time(v)")
         elif kind == Kind.XNUMBER:
-            convert = {TEXT: "_xnumber_text", RELAXED: "_xnumber_relaxed", DICT: "_xnumber_dict"}[mode]
-            gen.add(depth, f"if v is not None: v = {convert}(v)")
+            if mode == RELAXED:
+                convert = f"_xnumber_relaxed(v, source, {gen.const(_member_tokens(spec.key))})"
+            else:
+                convert = "_xnumber_text(v)" if mode == TEXT else "_xnumber_dict(v)"
+            gen.add(depth, f"if v is not None: v = {convert}")
         elif kind == Kind.RAW:
             call = {TEXT: "_raw_text(v)", RELAXED: "_raw_relaxed(v, source)", DICT: "_raw_dict(v)"}[mode]
             gen.add(depth, f"v = {call} if {key!r} in {d} else None")
@@ -646,20 +675,9 @@ def _strict_check(event: Any) -> None:
         raise Fallback
 
 
+# a \\u escape of a printable ASCII character other than Go's HTML escapes of &, < and
+# > (json.dumps and goflow write none)
 _PRINTABLE_ESCAPE = re.compile(rb"\\u00(?!26|3[cCeE])[2-7][0-9a-fA-F]").search
-
-
-def _escapes_ascii(source: bytes) -> bool:
-    # a \u escape of a printable ASCII character other than Go's HTML escapes of &, <
-    # and > (json.dumps and goflow write none), given that the text has some \u00 escape
-    return (
-        b"\\u002" in source
-        or b"\\u003" in source
-        or b"\\u004" in source
-        or b"\\u005" in source
-        or b"\\u006" in source
-        or b"\\u007" in source
-    ) and _PRINTABLE_ESCAPE(source) is not None
 
 
 def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optional[Event]:
@@ -691,8 +709,10 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
         return None
     by_type, mode = _text_by_type, TEXT
     if out != source:
-        if source.count(b":") != out.count(b":") or (b"\\u00" in source and _escapes_ascii(source)):
-            return None
+        if source.count(b":") != out.count(b":"):
+            return None  # a key written twice
+        if b"\\" in source and _PRINTABLE_ESCAPE(source) is not None:
+            return None  # (see above)
         by_type, mode = _relaxed_by_type, RELAXED
     type_name = doc.get("type")
     if type(type_name) is not str:

@@ -93,7 +93,6 @@ def test_fast_path_is_taken_for_goflow_output() -> None:
         '{"type":"error","created_on":"2019-01-02T15:04:05Z","TEXT":"a"}',  # case-variant key
         '{"type":"error","created_on":"2019-01-02T15:04:05\\u005a","text":"a"}',  # escaped Z
         '{"type":"resthook_called","created_on":"2019-01-02T15:04:05Z","payload":{"a":2.50}}',
-        '{"type":"contact_field_changed","created_on":"2019-01-02T15:04:05Z","field":{"key":"a"},"value":{"number":1E3}}',
         '{"type":"msg_wait","created_on":"2019-01-02T15:04:05Z","timeout_seconds":1.0}',
         '{"type":"msg_wait","created_on":"2019-01-02T15:04:05Z","hint":null}',
         # not goflow's own form, and then:
@@ -104,7 +103,7 @@ def test_fast_path_is_taken_for_goflow_output() -> None:
         '{"type": "resthook_called", "created_on": "2019-01-02T15:04:05Z", "payload": {"a": -0}}',
         '{"type": "resthook_called", "created_on": "2019-01-02T15:04:05Z", "payload": {"a": "\\u00e9"}}',
         '{"type": "contact_field_changed", "created_on": "2019-01-02T15:04:05Z", "field": {"key": "a"}, '
-        '"value": {"number": "1"}}',
+        '"value": {"number": 1.5}, "other": {"number": 1.5}}',  # which token is the field's?
         '{"type":"error","created_on":"0001-01-01T00:00:00Z","text":"a"}',
     ],
 )
@@ -567,3 +566,21 @@ def test_raw_json_in_other_writers_text(name: str, extra: str, text: Optional[st
         assert fast is None  # its text is not known from the parse: the exact path keeps it
     else:
         assert fast is not None and fast.extra.text == text == exact(data).extra.text
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1E3", "1e3", "1.50", "58.77", "58.770000000000003", "-0.0", '"1"', '"1.50"', '"1e3"', "12", "-0", '"x"', "1e400"],
+)
+@pytest.mark.parametrize("spaced", [False, True])
+def test_contact_field_numbers_are_read_from_their_token(number: str, spaced: bool) -> None:
+    # goflow reads a number field from its token as written: "1.50" and 1E3 are not 1.5 and 1000
+    data = '{"type":"contact_field_changed","created_on":"2019-01-02T15:04:05Z","field":{"key":"a"},' \
+        '"value":{"number":%s}}' % number
+    if spaced:
+        data = data.replace(",", ", ").replace(":{", ": {")
+    fast = fastpath.read_text(data)
+    same(fast, exact(data))
+    if number not in ('"x"', "1e400"):
+        assert fast is not None
+        assert str(fast.value.number) == str(exact(data).value.number)

@@ -705,7 +705,7 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
         # (a str orjson parsed has no lone surrogates: it encodes as it is)
         out = _dumps(doc)
         source = data if type(data) is bytes else data.encode()
-    except (TypeError, ValueError):  # pragma: no cover - whatever the parser gives, the encoder takes
+    except (TypeError, ValueError, AttributeError):  # a bytearray, a memoryview: the exact path's
         return None
     by_type, mode = _text_by_type, TEXT
     if out != source:

@@ -584,3 +584,11 @@ def test_contact_field_numbers_are_read_from_their_token(number: str, spaced: bo
     if number not in ('"x"', "1e400"):
         assert fast is not None
         assert str(fast.value.number) == str(exact(data).value.number)
+
+
+@pytest.mark.parametrize("kind", [bytearray, memoryview])
+def test_other_buffers_are_left_to_the_exact_path(kind: type) -> None:
+    data = kind(GO_OUTPUT[0].encode())
+    assert fastpath.read_text(data) is None  # not an error: None, the exact path's business
+    if kind is bytearray:
+        assert flows_events.read_event(data) == exact(GO_OUTPUT[0])

@@ -57,7 +57,6 @@ import decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
 import msgspec
-from flows_events import urns
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -68,6 +67,8 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
+
+from flows_events import urns
 
 __all__ = [
     "MSGSPEC_EVENT",

@@ -26,18 +26,18 @@ import os
 import platform
 import pstats
 import sys
-from pathlib import Path
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Optional
 
 import cattrs
-import flows_events
 import msgspec
 import orjson
-
 import peers
 import workload
+
+import flows_events
 
 # --- the workload, prepared once ---------------------------------------------------
 

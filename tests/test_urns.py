@@ -714,5 +714,7 @@ def test_linear_time(
     loops = 1
     while _best_time(function, small, loops) < 0.002 and loops < 1 << 16:
         loops *= 2
-    ratio = _best_time(function, large, loops) / _best_time(function, small, loops)
-    assert ratio < 30, ratio  # linear is ~10, quadratic ~100
+    # linear is ~10 and quadratic ~100; a busy machine (page faults on the large copies)
+    # can push a linear one past 30 once, so the best of three tries is compared to 50
+    ratio = min(_best_time(function, large, loops) / _best_time(function, small, loops) for _ in range(3))
+    assert ratio < 50, ratio

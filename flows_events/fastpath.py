@@ -172,11 +172,12 @@ def _xnumber_relaxed(value: Any, source: bytes, tokens_of: Callable[[bytes], Lis
 _ESCAPABLE = re.compile(r'[^ -~]|["\\/<>&]').search
 
 
-def _relaxed_raw_text(value: Any, escapes: bool) -> Tuple[Optional[str], bool]:
-    # the text of a raw value parsed from other writers' text (see _raw_relaxed) if the
-    # C encoder's text is it (None if not): nothing but dict, list, str, int, bool and
-    # None (no float), no string a writer could have escaped when the document has
-    # escapes; and whether the value holds a 0 (which may have been written -0)
+def _plain_json(value: Any, escapes: bool) -> Optional[bool]:
+    """Whether ``value`` holds a 0 (which other writers' text may spell -0), or ``None``
+    if it holds anything but dict, list, str, int, bool and None, exactly (no
+    subclasses, and no float: spelled otherwise by Go and by other writers), or, with
+    ``escapes``, a string some writer escapes part of. ``value`` holds no cycle (the
+    callers have had it parsed or encoded)."""
     zero = False
     pending = [value]
     pop, extend = pending.pop, pending.extend
@@ -187,18 +188,18 @@ def _relaxed_raw_text(value: Any, escapes: bool) -> Tuple[Optional[str], bool]:
             if escapes:
                 for key in item:
                     if _ESCAPABLE(key) is not None:
-                        return None, zero
+                        return None
             extend(item.values())
         elif kind is list:
             extend(item)
         elif kind is str:
             if escapes and _ESCAPABLE(item) is not None:
-                return None, zero
+                return None
         elif kind is int:
             zero = zero or item == 0
         elif kind is not bool and item is not None:
-            return None, zero
-    return _dumps(value).decode("utf-8"), zero
+            return None
+    return zero
 
 
 def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
@@ -206,31 +207,10 @@ def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
     # float and no -0 (spelled otherwise by the encoder) and none of its strings was
     # escaped (the document has no escape at all, or its strings hold nothing a writer
     # escapes: see read_text for the escapes already excluded)
-    text, zero = _relaxed_raw_text(value, b"\\" in source)
-    if text is None or (zero and _NEGATIVE_ZERO(source) is not None):
+    zero = _plain_json(value, b"\\" in source)
+    if zero is None or (zero and _NEGATIVE_ZERO(source) is not None):
         raise Fallback
-    return RawJSON._compacted(text)
-
-
-_JSON_LEAVES = frozenset({str, int, bool, type(None)})
-
-
-def _json_only(value: Any) -> bool:
-    # nothing but dict, list, str, int, bool and None, exactly (no subclasses, and no
-    # float: Go spells some differently); the caller has had the value encoded, so
-    # it holds no cycle
-    pending = [value]
-    pop, extend = pending.pop, pending.extend
-    while pending:
-        item = pop()
-        kind = type(item)
-        if kind is dict:
-            extend(item.values())
-        elif kind is list:
-            extend(item)
-        elif kind not in _JSON_LEAVES:
-            return False
-    return True
+    return RawJSON._compacted(_dumps(value).decode("utf-8"))
 
 
 def _raw_dict(value: Any) -> RawJSON:
@@ -242,7 +222,7 @@ def _raw_dict(value: Any) -> RawJSON:
             text: Optional[str] = _dumps(value).decode("utf-8")
         except (TypeError, ValueError):
             text = None
-        if text is not None and _json_only(value) and not encoders_differ(text, False):
+        if text is not None and _plain_json(value, False) is not None and not encoders_differ(text, False):
             return RawJSON._compacted(text)
     try:
         return decoding._raw(value, None)

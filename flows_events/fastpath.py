@@ -51,7 +51,7 @@ from .events import Event, event_class
 from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON, encoders_differ
 from .numbers import parse_xnumber
-from .timestamps import _CANONICAL_MATCH, Timestamp, _from_near_canonical
+from .timestamps import _CANONICAL_MATCH, Timestamp, _from_near_canonical, _parse_token_not_canonical
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -101,10 +101,15 @@ def _time(value: Any) -> Timestamp:
 
 
 def _time_not_canonical(value: str) -> Timestamp:
-    # _time for a str known not to be in Go's own output form: close to it (trailing
-    # fraction zeros, no fraction, a day past 28) is read at once
+    # _time for a str known not to be in Go's own output form (trailing fraction zeros
+    # are read at once; neither form is tried twice)
     ts = _from_near_canonical(value)
-    return _time(value) if ts is None else ts
+    if ts is not None:
+        return ts
+    try:
+        return _parse_token_not_canonical('"' + value + '"')
+    except ValueError:
+        raise Fallback from None
 
 
 def _number(token: str) -> Any:

@@ -82,9 +82,6 @@ _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 #: fraction of zeros) removed.
 _NEAR_CANONICAL_MATCH: Final = re.compile(_DATE + _CLOCK + r"\.[0-9]{1,9}" + _ZONE, re.ASCII).fullmatch
 
-#: Offset zero written as a number (``+00:00``, Python's ``isoformat()``), any fraction:
-#: Go writes it back as ``Z`` but keeps it apart from ``Z`` (see :meth:`Timestamp.is_zero`).
-_ZERO_OFFSET_MATCH: Final = re.compile(_DATE + _CLOCK + r"(?:\.[0-9]{1,9})?[+-]00:00", re.ASCII).fullmatch
 
 _DIGITS: Final = frozenset(b"0123456789")
 
@@ -331,39 +328,7 @@ class Timestamp:
             ts = _from_canonical(token[1:-1])
             if ts is not None:
                 return ts
-        match = _FAST_RE.fullmatch(token)
-        if match is None:
-            return _parse_token_exact(token)
-        year_s, month_s, day_s, hour_s, minute_s, second_s, frac, sign, oh, om = (
-            match.groups()
-        )
-        year = int(year_s)
-        month = int(month_s)
-        day = int(day_s)
-        hour = int(hour_s)
-        minute = int(minute_s)
-        second = int(second_s)
-        if (
-            not 1 <= month <= 12
-            or hour > 23
-            or minute > 59
-            or second > 59
-            or day < 1
-            or day > (29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month])
-        ):
-            return _parse_token_exact(token)  # raises Go's range error
-        if frac is None:
-            nanosecond = 0
-        elif len(frac) >= 9:
-            nanosecond = int(frac[:9])
-        else:
-            nanosecond = int(frac) * 10 ** (9 - len(frac))
-        if sign is None:
-            return _make(year, month, day, hour, minute, second, nanosecond, 0, True)
-        offset = (int(oh) * 60 + int(om)) * 60
-        if sign == "-":
-            offset = -offset
-        return _make(year, month, day, hour, minute, second, nanosecond, offset, False)
+        return _parse_token_not_canonical(token)
 
     @classmethod
     def parse(cls, text: str) -> Timestamp:
@@ -640,14 +605,49 @@ def _from_canonical(text: str) -> Optional[Timestamp]:
 def _from_near_canonical(text: str) -> Optional[Timestamp]:
     # _from_canonical for a text known not to be in Go's output form itself
     if _NEAR_CANONICAL_MATCH(text) is None:
-        if _ZERO_OFFSET_MATCH(text) is None:
-            return None
-        return _make(*_fields_of_canonical(text), zulu=False)  # (no text: Go's would say Z)
+        return None
     zone = -1 if text[-1] == "Z" else -6  # where the zone starts
     fraction = text[20:zone].rstrip("0")
     ts: Timestamp = _new(Timestamp)
     _set_text(ts, text[:19] + ("." + fraction if fraction else "") + text[zone:])
     return ts
+
+
+def _parse_token_not_canonical(token: str) -> Timestamp:
+    """:meth:`Timestamp.parse_token` for a token known not to be (near) Go's output form."""
+    match = _FAST_RE.fullmatch(token)
+    if match is None:
+        return _parse_token_exact(token)
+    year_s, month_s, day_s, hour_s, minute_s, second_s, frac, sign, oh, om = (
+        match.groups()
+    )
+    year = int(year_s)
+    month = int(month_s)
+    day = int(day_s)
+    hour = int(hour_s)
+    minute = int(minute_s)
+    second = int(second_s)
+    if (
+        not 1 <= month <= 12
+        or hour > 23
+        or minute > 59
+        or second > 59
+        or day < 1
+        or day > (29 if month == 2 and _is_leap(year) else _DAYS_IN_MONTH[month])
+    ):
+        return _parse_token_exact(token)  # raises Go's range error
+    if frac is None:
+        nanosecond = 0
+    elif len(frac) >= 9:
+        nanosecond = int(frac[:9])
+    else:
+        nanosecond = int(frac) * 10 ** (9 - len(frac))
+    if sign is None:
+        return _make(year, month, day, hour, minute, second, nanosecond, 0, True)
+    offset = (int(oh) * 60 + int(om)) * 60
+    if sign == "-":
+        offset = -offset
+    return _make(year, month, day, hour, minute, second, nanosecond, offset, False)
 
 
 def _fields_of_canonical(text: str) -> Tuple[int, int, int, int, int, int, int, int]:

@@ -579,3 +579,21 @@ def test_other_buffers_are_left_to_the_exact_path(kind: type) -> None:
     assert fastpath.read_text(data) is None  # not an error: None, the exact path's business
     if kind is bytearray:
         assert flows_events.read_event(data) == exact(GO_OUTPUT[0])
+
+
+def test_objects_built_through_twins_are_plain_instances() -> None:
+    import copy
+    import pickle
+
+    line = MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", CHANNEL)
+    event = fastpath.read_text(line)
+    assert event is not None
+    slow = exact(line)
+    for fast_obj, slow_obj in ((event, slow), (event.msg, slow.msg), (event.created_on, slow.created_on)):
+        assert type(fast_obj) is type(slow_obj)
+    assert pickle.loads(pickle.dumps(event)) == event
+    assert copy.deepcopy(event) == event
+    changed = attrs.evolve(event, step_uuid="5ecda5fc-951c-437b-a17e-f85e49829fb9")
+    assert changed.step_uuid == "5ecda5fc-951c-437b-a17e-f85e49829fb9" and changed.msg is event.msg
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        event.step_uuid = "x"  # type: ignore[misc]

@@ -167,7 +167,7 @@ def _xnumber_relaxed(value: Any, source: bytes, tokens_of: Callable[[bytes], Lis
     if kind is float or kind is str:
         tokens = tokens_of(source)
         if len(tokens) == 1 and tokens[0]:
-            token = tokens[0].decode("ascii", "replace")
+            token = tokens[0].decode("utf-8")  # (the text parsed: it is UTF-8)
             if token == '"' + value + '"' if kind is str else (token[0] != '"' and float(token) == value):
                 return _number(token)
     raise Fallback

@@ -387,6 +387,11 @@ def validation_error(urn: str) -> str | None:
     """
     if _FAST_OK(urn) is not None:
         return None
+    return uncommon_validation_error(urn)
+
+
+def uncommon_validation_error(urn: str) -> str | None:
+    """:func:`validation_error` for a URN :data:`common_valid` did not match."""
     if "?" not in urn and "#" not in urn and "%" not in urn:
         scheme, _, path = urn.partition(":")
         if scheme and path:

@@ -356,8 +356,9 @@ def _emit(
             depth += 1
         elif tag in _INLINE and not strict:
             test = f"{src.const(_INLINE[tag])}({value}) {_INLINE_FAILS[tag]}"
-            if tag == "urn":  # the common valid URNs without a call
-                test = f"{src.const(urns.common_valid)}({value}) is None and {test}"
+            if tag == "urn":  # the common valid URNs without a call, the others checked once
+                uncommon = src.const(urns.uncommon_validation_error)
+                test = f"{src.const(urns.common_valid)}({value}) is None and {uncommon}({value}) is not None"
             src.add(depth, f"if {test}:")
             src.add(depth + 1, error(tag, param))
             src.add(depth, "else:")

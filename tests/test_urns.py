@@ -718,3 +718,10 @@ def test_linear_time(
     # can push a linear one past 30 once, so the best of three tries is compared to 50
     ratio = min(_best_time(function, large, loops) / _best_time(function, small, loops) for _ in range(3))
     assert ratio < 50, ratio
+
+
+@pytest.mark.parametrize("urn", [u if isinstance(u, str) else u[0] for u in VALID_URNS + INVALID_URNS])
+def test_validation_error_is_common_valid_then_uncommon_validation_error(urn: str) -> None:
+    # the compiled checks call the two halves themselves
+    halves = None if urns.common_valid(urn) is not None else urns.uncommon_validation_error(urn)
+    assert halves == urns.validation_error(urn)

@@ -479,7 +479,10 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
     me = gen.const(cls)
     local = gen.name("_f") + "_"
     unknown = gen.name("_u")
-    gen.add(depth, f"{unknown} = () if {keys}.issuperset({d}) else _unknown({me}, {keys}, {d}, {mode!r}, lenient)")
+    # ``missed`` counts the fields whose key is absent or null: when the dict has as
+    # many keys as the fields less that count, each key is a field's (see the end)
+    missed = gen.name("_m")
+    gen.add(depth, f"{missed} = 0")
     init = {a.name: a.init for a in attrs.fields(cls)}
     inline_checked = []  # fields whose goflow rule is checked here rather than by check_source
     for spec in fields:
@@ -488,21 +491,22 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
         if not init[name]:  # the ``type`` of events and hints: the class's own TYPE
             fixed = gen.const(cls.TYPE)  # type: ignore[attr-defined]
             gen.add(depth, f"{target} = {fixed}")
+            gen.add(depth, f"if {key!r} not in {d}: {missed} += 1")
             inline_checked.append(name)
             continue
         gen.add(depth, f"v = {d}.get({key!r})")
         if kind in (Kind.STRING, Kind.XTEXT):
             gen.add(depth, "if type(v) is not str:")
-            gen.add(depth + 1, "if v is None: v = ''")
+            gen.add(depth + 1, f"if v is None: v = ''; {missed} += 1")
             gen.add(depth + 1, "else: raise _Fallback")
             if not text:  # a user's str may hold a lone surrogate (see _text)
                 gen.add(depth, "elif not v.isascii(): _text(v)")
         elif kind == Kind.BOOL:
             gen.add(depth, "if type(v) is not bool:")
-            gen.add(depth + 1, "if v is None: v = False")
+            gen.add(depth + 1, f"if v is None: v = False; {missed} += 1")
             gen.add(depth + 1, "else: raise _Fallback")
         elif kind in (Kind.INT, Kind.INT_PTR):
-            gen.add(depth, "if v is None: v = " + ("None" if kind == Kind.INT_PTR else "0"))
+            gen.add(depth, "if v is None: v = " + ("None" if kind == Kind.INT_PTR else "0") + f"; {missed} += 1")
             gen.add(depth, "elif type(v) is not int or not (_MIN <= v <= _MAX): raise _Fallback")
         elif kind == Kind.TIME:
             required = spec.validate == ("required",)
@@ -510,7 +514,7 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 inline_checked.append(name)
                 gen.add(depth, "if v is None: raise _Fallback")  # the zero time
             else:
-                gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}")
+                gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}; {missed} += 1")
             gen.add(depth, "elif type(v) is str:")
             # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical;
             # made on its twin, see _twin)
@@ -525,19 +529,22 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
             gen.add(depth, "else: raise _Fallback")
         elif kind == Kind.XDATETIME:
             gen.add(depth, "if v is not None: v = _time(v)")
+            gen.add(depth, f"else: {missed} += 1")
         elif kind == Kind.XNUMBER:
             if mode == RELAXED:
                 convert = f"_xnumber_relaxed(v, source, {gen.const(_member_tokens(spec.key))})"
             else:
                 convert = "_xnumber_text(v)" if mode == TEXT else "_xnumber_dict(v)"
             gen.add(depth, f"if v is not None: v = {convert}")
+            gen.add(depth, f"else: {missed} += 1")
         elif kind == Kind.RAW:
             call = {TEXT: "_raw_text(v)", RELAXED: "_raw_relaxed(v, source)", DICT: "_raw_dict(v)"}[mode]
-            gen.add(depth, f"v = {call} if {key!r} in {d} else None")
+            gen.add(depth, f"if {key!r} in {d}: v = {call}")
+            gen.add(depth, f"else: {missed} += 1")  # (v is None)
         elif kind in (Kind.STRUCT_PTR, Kind.STRUCT):
             nested = gen.name("d")
             if kind == Kind.STRUCT:
-                gen.add(depth, "if v is None: v = {}")
+                gen.add(depth, f"if v is None: v = {{}}; {missed} += 1")
                 gen.add(depth, "elif type(v) is not dict: raise _Fallback")
                 gen.add(depth, f"{nested} = v")
                 gen.add(depth, f"v = {_struct(gen, spec.model, nested, depth)}")  # type: ignore[arg-type]
@@ -546,8 +553,9 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 gen.add(depth + 1, "if type(v) is not dict: raise _Fallback")
                 gen.add(depth + 1, f"{nested} = v")
                 gen.add(depth + 1, f"v = {_struct(gen, spec.model, nested, depth + 1)}")  # type: ignore[arg-type]
+                gen.add(depth, f"else: {missed} += 1")
         elif kind == Kind.LIST:
-            gen.add(depth, "if v is None: v = " + ("()" if spec.omitempty else "None"))
+            gen.add(depth, "if v is None: v = " + ("()" if spec.omitempty else "None") + f"; {missed} += 1")
             if spec.elem_kind == Kind.STRING:
                 gen.add(depth, "else: v = " + ("_strings_text(v)" if text else "_strings_dict(v)"))
             else:
@@ -563,11 +571,17 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 depth + 1,
                 f"v = {{{key_expr}: None if x is None else {nested}(_obj(x), lenient, source) for k, x in v.items()}}",
             )
+            gen.add(depth, f"else: {missed} += 1")
         elif kind == Kind.HINT:
             gen.add(depth, f"if {key!r} in {d}: v = _hint(v, {mode!r}, lenient, source)")
+            gen.add(depth, f"else: {missed} += 1")
         else:  # pragma: no cover
             raise AssertionError(kind)
         gen.add(depth, f"{target} = v")
+    # keys no field has (rare: the count is off for them and for null values)
+    gen.add(depth, f"if len({d}) + {missed} == {len(fields)}: {unknown} = ()")
+    gen.add(depth, f"elif {keys}.issuperset({d}): {unknown} = ()")
+    gen.add(depth, f"else: {unknown} = _unknown({me}, {keys}, {d}, {mode!r}, lenient)")
     # goflow's rules for this struct's own fields, from the same tags as the validators
     prefix = gen.name("_k") + "_"
     checks, check_consts = validators.check_source(cls, skip=inline_checked, local=local, prefix=prefix, depth=depth)

@@ -597,3 +597,67 @@ def test_objects_built_through_twins_are_plain_instances() -> None:
     assert changed.step_uuid == "5ecda5fc-951c-437b-a17e-f85e49829fb9" and changed.msg is event.msg
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         event.step_uuid = "x"  # type: ignore[misc]
+
+
+# --- unknown keys are found by counting: len(dict) + fields absent or null == fields ---
+
+_WAIT = {"type": "msg_wait", "created_on": "2019-01-02T15:04:05Z", "step_uuid": UUID, "timeout_seconds": 5}
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {**_WAIT, "hint": {"type": "image"}},  # every field: the count alone decides
+        {**_WAIT, "extra": 1},  # an unknown key, one field absent: the count is off by one
+        {**_WAIT, "hint": {"type": "image"}, "extra": 1},
+        {**_WAIT, "timeout_seconds": None, "extra": 1},  # a null field and an unknown key
+        {**_WAIT, "step_uuid": None, "Step_UUID": UUID},  # a null field and a key Go folds onto it
+        {**_WAIT, "Timeout_Seconds": 7},  # a key Go folds onto an absent field
+        {k: v for k, v in _WAIT.items() if k != "timeout_seconds"} | {"TIMEOUT_SECONDS": 7},
+        {**_WAIT, "hint": {"type": "image", "Type": "audio"}},  # in a nested struct
+        {**_WAIT, "hint": {"type": "image", "x": None}},
+    ],
+    ids=["all", "unknown", "all+unknown", "null+unknown", "null+folded", "folded", "absent+folded", "nested-folded", "nested-unknown"],
+)
+@pytest.mark.parametrize("lenient", [False, True])
+def test_unknown_keys_found_whatever_the_count(doc: dict, lenient: bool) -> None:
+    text = json.dumps(doc, separators=(",", ":"))
+    same(fastpath.read_text(text, False, lenient), exact(text, lenient=lenient))
+    same(fastpath.read_dict(doc, None, False, lenient), exact(doc, lenient=lenient))
+    folded = any(key != key.lower() for key in doc) or "Type" in doc.get("hint", {})
+    if folded:
+        assert fastpath.read_text(text, False, lenient) is None
+        assert fastpath.read_dict(doc, None, False, lenient) is None
+    elif lenient:
+        event = fastpath.read_dict(doc, None, False, lenient)
+        assert event is not None
+        kept = [key for key, _ in event.unknown_keys]
+        assert kept == (["extra"] if "extra" in doc else [])
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_no_type_key_counts_as_absent(lenient: bool) -> None:
+    # with the class given, "type" may be missing: then a key Go folds onto a field
+    # cannot make up for it in the count
+    doc = {"created_on": "2019-01-02T15:04:05Z", "timeout_seconds": 5, "Step_Uuid": UUID, "hint": {"type": "image"}}
+    assert fastpath.read_dict(doc, flows_events.MsgWaitEvent, False, lenient) is None
+    event = flows_events.register_hooks(flows_events.converter.copy(), lenient=lenient).structure(doc, flows_events.MsgWaitEvent)
+    assert event.step_uuid == UUID  # Go folds Step_Uuid onto step_uuid
+    doc = {"created_on": "2019-01-02T15:04:05Z", "timeout_seconds": 5, "extra": 1, "hint": {"type": "image"}}
+    event = fastpath.read_dict(doc, flows_events.MsgWaitEvent, False, lenient)
+    assert event is not None and event.step_uuid == ""
+    assert event.unknown_keys == ((("extra", flows_events.RawJSON("1")),) if lenient else ())
+
+
+@pytest.mark.parametrize("line", GO_OUTPUT, ids=lambda line: json.loads(line)["type"])
+def test_each_field_absent_is_counted(line: str) -> None:
+    # for every field of every kind: with its key gone and a key Go folds onto it in its
+    # place, the fast path steps aside (the count alone would see nothing amiss)
+    doc = json.loads(line)
+    for key in [k for k in doc if k != "type"]:
+        moved = {k: v for k, v in doc.items() if k != key}
+        moved[key.upper()] = doc[key]
+        assert fastpath.read_dict(moved, None, False, False) is None, key
+        text = json.dumps(moved, separators=(",", ":"), ensure_ascii=False)
+        assert fastpath.read_text(text) is None, key
+        assert exact(moved) == exact(doc)  # Go folds the key back onto its field

@@ -406,6 +406,9 @@ REJECTED = {
     "step_uuid-no-hyphens": case(_step("8720f157ca1c432f9c0b2014ddc77094"), STEP_BAD, u4("step_uuid")),
     "step_uuid-leading-space": case(_step(" 8720f157-ca1c-432f-9c0b-2014ddc77094"), STEP_BAD, u4("step_uuid")),
     "step_uuid-uuid-but-not-uuid4": case(_step(UUID_NOT_4), STEP_BAD, u4("step_uuid")),
+    "step_uuid-latin1-ff": case(_step("\xff720f157-ca1c-432f-9c0b-2014ddc77094"), STEP_BAD, u4("step_uuid")),
+    "step_uuid-escaped-ff": case(_step("8720f157-ca1c-432f-9c0b-2014ddc7709\\u00ff"), STEP_BAD, u4("step_uuid")),
+    "step_uuid-arabic-indic-digit": case(_step("8720f157-ca1c-432f-9c0b-2014ddc7709\u0668"), STEP_BAD, u4("step_uuid")),
     "step_uuid-msg_wait": case(
         ev("msg_wait", '"step_uuid":"bad","hint":{"type":"foo"}'), STEP_BAD, u4("step_uuid")
     ),
@@ -1063,6 +1066,11 @@ def test_with_step_uuid_valid() -> None:
         pytest.param(" 8720f157-ca1c-432f-9c0b-2014ddc77094", False, False, id="leading-space"),
         pytest.param("12345abcdefe", False, False, id="validator_test-short"),
         pytest.param("", False, False, id="empty"),
+        # the patterns match a hex digit as [0-9a-f\xff] on ASCII strings only
+        pytest.param("\xff720f157-ca1c-432f-9c0b-2014ddc77094", False, False, id="latin1-ff"),
+        pytest.param("8720f157-ca1c-432f-9c0b-2014ddc7709\xff", False, False, id="latin1-ff-last"),
+        pytest.param("8720f157-ca1c-432f-9c0b-2014ddc7709\u0668", False, False, id="arabic-indic-digit"),
+        pytest.param("8720f157-ca1c-432f-9c0b-2014ddc7709\uff41", False, False, id="fullwidth-a"),
     ],
 )
 def test_is_uuid_and_is_uuid4(value: str, uuid: bool, uuid4: bool) -> None:

@@ -212,7 +212,7 @@ def _raw_relaxed(value: Any, source: bytes) -> RawJSON:
     # float and no -0 (spelled otherwise by the encoder) and none of its strings was
     # escaped (the document has no escape at all, or its strings hold nothing a writer
     # escapes: see read_text for the escapes already excluded)
-    zero = _plain_json(value, b"\\" in source)
+    zero = _plain_json(value, source.find(b"\\") != -1)  # (find: faster than ``in``)
     if zero is None or (zero and _NEGATIVE_ZERO(source) is not None):
         raise Fallback
     return RawJSON._compacted(_dumps(value).decode("utf-8"))
@@ -710,7 +710,7 @@ def read_text(data: Any, strict: bool = False, lenient: bool = False) -> Optiona
     if out != source:
         if source.count(b":") != out.count(b":"):
             return None  # a key written twice
-        if b"\\" in source and _PRINTABLE_ESCAPE(source) is not None:
+        if source.find(b"\\") != -1 and _PRINTABLE_ESCAPE(source) is not None:  # (find: faster than ``in``)
             return None  # (see above)
         by_type, mode = _relaxed_by_type, RELAXED
     type_name = doc.get("type")

@@ -402,6 +402,24 @@ def uncommon_validation_error(urn: str) -> str | None:
     return _validation_error_exact(urn)
 
 
+#: URNs found valid lately by :func:`checked_validation_error`, for the fast path's
+#: compiled checks to skip the match (a contact's URN comes back in event after event;
+#: a set lookup costs a fifth of a match). Bounded (emptied when full), it records
+#: valid strings only, so it changes no verdict.
+recently_valid: set[str] = set()
+_RECENT_LIMIT = 4096
+
+
+def checked_validation_error(urn: str) -> str | None:
+    """:func:`validation_error`, adding ``urn`` to :data:`recently_valid` if valid."""
+    error = None if _FAST_OK(urn) is not None else uncommon_validation_error(urn)
+    if error is None:
+        if len(recently_valid) >= _RECENT_LIMIT:
+            recently_valid.clear()
+        recently_valid.add(urn)
+    return error
+
+
 def is_valid(urn: str) -> bool:
     """Whether ``urn`` passes :func:`validation_error` (goflow's ``urn`` tag)."""
     return validation_error(urn) is None

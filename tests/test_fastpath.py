@@ -661,3 +661,22 @@ def test_each_field_absent_is_counted(line: str) -> None:
         text = json.dumps(moved, separators=(",", ":"), ensure_ascii=False)
         assert fastpath.read_text(text) is None, key
         assert exact(moved) == exact(doc)  # Go folds the key back onto its field
+
+
+def test_urns_found_valid_are_not_matched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows_events import urns
+
+    def line_with(urn: str) -> str:
+        return (MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", CHANNEL)).replace("tel:+12065551212", urn)
+
+    line = line_with("tel:+12065551212")
+    assert fastpath.read_text(line) is not None
+    assert "tel:+12065551212" in urns.recently_valid
+    calls: list[str] = []
+    monkeypatch.setattr(urns, "_FAST_OK", lambda urn: calls.append(urn))  # a match would show
+    assert fastpath.read_text(line) == exact(line)
+    assert calls == []
+    bad = line_with("tel:12")  # invalid: never remembered, always checked
+    assert fastpath.read_text(bad) is None and fastpath.read_text(bad) is None
+    assert "tel:12" not in urns.recently_valid
+    assert isinstance(exact(bad), flows_events.EventError)

@@ -51,7 +51,13 @@ from .events import Event, event_class
 from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON, encoders_differ
 from .numbers import parse_xnumber
-from .timestamps import _CANONICAL_MATCH, Timestamp, _from_near_canonical, _parse_token_not_canonical
+from .timestamps import (
+    _CANONICAL_OR_ZERO_OFFSET_MATCH,
+    Timestamp,
+    _from_near_canonical,
+    _from_zero_offset,
+    _parse_token_not_canonical,
+)
 from .types import HINT_TYPES
 
 try:  # orjson: a C parser and encoder; the standard library's json otherwise
@@ -517,11 +523,15 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}; {missed} += 1")
             gen.add(depth, "elif type(v) is str:")
             # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical;
-            # made on its twin, see _twin)
-            gen.add(depth + 1, "if _canonical_match(v) is not None:")
+            # made on its twin, see _twin); that form with a zero offset written +00:00 or
+            # -00:00 (never Go's zero time: the offset attaches a location) matches too
+            gen.add(depth + 1, "m = _canonical_match(v)")
+            gen.add(depth + 1, "if m is not None:")
+            gen.add(depth + 2, "if m.lastindex is None:")
             if required:
-                gen.add(depth + 2, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
-            gen.add(depth + 2, "t = _TimestampTwin(); t._text = v; t.__class__ = _Timestamp; v = t")
+                gen.add(depth + 3, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
+            gen.add(depth + 3, "t = _TimestampTwin(); t._text = v; t.__class__ = _Timestamp; v = t")
+            gen.add(depth + 2, "else: v = _from_zero_offset(v)")
             gen.add(depth + 1, "else:")
             gen.add(depth + 2, "v = _time_not_canonical(v)")
             if required:
@@ -617,7 +627,8 @@ def _compile(cls: type, mode: str) -> Any:
         "_time": _time,
         "_time_not_canonical": _time_not_canonical,
         "_Timestamp": Timestamp,
-        "_canonical_match": _CANONICAL_MATCH,
+        "_canonical_match": _CANONICAL_OR_ZERO_OFFSET_MATCH,
+        "_from_zero_offset": _from_zero_offset,
         "_TimestampTwin": _twin(Timestamp),
         "_xnumber_text": _xnumber_text,
         "_xnumber_relaxed": _xnumber_relaxed,

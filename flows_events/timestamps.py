@@ -77,10 +77,23 @@ _ZONE: Final = r"(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])"
 _CANONICAL_RE: Final = re.compile(_DATE + _CLOCK + r"(?:\.[0-9]{0,8}[1-9])?" + _ZONE, re.ASCII)
 _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
+#: Go's output form, or that form with a zero offset written ``+00:00`` or ``-00:00``
+#: (Python's ``isoformat()``; see below), which alone sets the match's group 1: one
+#: match for the fast path, which keeps the text (and the offset written ``Z``, see
+#: :func:`_from_zero_offset`).
+_CANONICAL_OR_ZERO_OFFSET_MATCH: Final = re.compile(
+    _DATE + _CLOCK + r"(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9]|([+-]00:00))", re.ASCII
+).fullmatch
+
 #: The same with any fraction of 1 to 9 digits (goflow's six-digit ``XDateTime`` form,
-#: say): the canonical text is the input with the fraction's trailing zeros (and a
-#: fraction of zeros) removed.
-_NEAR_CANONICAL_MATCH: Final = re.compile(_DATE + _CLOCK + r"\.[0-9]{1,9}" + _ZONE, re.ASCII).fullmatch
+#: say), or a zero offset written ``+00:00`` or ``-00:00`` (Python's ``isoformat()``):
+#: the canonical text is the input with the fraction's trailing zeros (and a fraction
+#: of zeros) removed and a zero offset written ``Z``, as Go writes it back. (Go reads a
+#: zero offset into a location of its own, which only its zero-time rule tells from
+#: ``Z``: such a value keeps ``zulu`` false.)
+_NEAR_CANONICAL_MATCH: Final = re.compile(
+    _DATE + _CLOCK + r"(?:\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-5][0-9])", re.ASCII
+).fullmatch
 
 
 _DIGITS: Final = frozenset(b"0123456789")
@@ -228,10 +241,10 @@ class Timestamp:
     @property
     def zulu(self) -> bool:
         """The zone was written ``Z`` (only Go's zero-time rule sees it)."""
-        text = self._text
-        if text is not None:
-            return text[-1] == "Z"  # Go's output form writes Z for offset 0
-        return self._zulu
+        zulu: Optional[bool] = getattr(self, "_zulu", None)  # unset for values read in Go's output form
+        if zulu is None:
+            return self._text[-1] == "Z"  # type: ignore[index]  # (Go writes Z for offset 0)
+        return zulu
 
     @property
     def year(self) -> int:
@@ -400,7 +413,7 @@ class Timestamp:
         """
         text = self._text
         if text is not None:
-            return text == "0001-01-01T00:00:00Z"
+            return text == "0001-01-01T00:00:00Z" and self.zulu
         return (
             self.zulu
             and self.offset == 0
@@ -570,6 +583,7 @@ _new = object.__new__
 _set = object.__setattr__
 # the slots' own setters: the fastest way to fill a new (frozen) instance
 _set_text = Timestamp.__dict__["_text"].__set__
+_set_zulu = Timestamp.__dict__["_zulu"].__set__
 
 
 def _make(
@@ -609,7 +623,20 @@ def _from_near_canonical(text: str) -> Optional[Timestamp]:
     zone = -1 if text[-1] == "Z" else -6  # where the zone starts
     fraction = text[20:zone].rstrip("0")
     ts: Timestamp = _new(Timestamp)
-    _set_text(ts, text[:19] + ("." + fraction if fraction else "") + text[zone:])
+    if zone == -6 and text[-5:] == "00:00":  # +00:00 or -00:00: written Z, but not zulu
+        _set_text(ts, text[:19] + ("." + fraction if fraction else "") + "Z")
+        _set_zulu(ts, False)
+    else:
+        _set_text(ts, text[:19] + ("." + fraction if fraction else "") + text[zone:])
+    return ts
+
+
+def _from_zero_offset(text: str) -> Timestamp:
+    # a text in Go's output form but for its zero offset, written +00:00 or -00:00
+    # (_CANONICAL_OR_ZERO_OFFSET_MATCH's group 1): Go writes it Z (see _from_near_canonical)
+    ts: Timestamp = _new(Timestamp)
+    _set_text(ts, text[:-6] + "Z")
+    _set_zulu(ts, False)
     return ts
 
 

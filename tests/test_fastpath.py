@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, ClassVar, Optional
 from unittest import mock
 
@@ -469,9 +470,15 @@ def test_days_past_28_agree_and_are_read_at_once(year: int, month: int, day: int
         "0001-01-01T00:00:00+00:00",  # not Go's zero time: the offset attaches a location
         "2020-02-29T00:00:00+00:00",
         "2019-02-29T00:00:00+00:00",  # no such day
+        "2019-01-31T10:11:12.123456789-00:00",
+        "2019-01-31T10:11:12.1234567890+00:00",  # ten digits: the full parser's
     ],
 )
 def test_offset_zero_written_as_a_number(value: str) -> None:
+    import pickle
+
+    from flows_events.timestamps import _parse_token_exact
+
     data = '{"type":"error","created_on":"%s","text":"a"}' % value
     slow = exact(data)
     fast = fastpath.read_text(data)
@@ -480,6 +487,17 @@ def test_offset_zero_written_as_a_number(value: str) -> None:
         assert fast is not None
         assert fast.created_on.zulu is slow.created_on.zulu is False
         assert fast.created_on.is_zero is slow.created_on.is_zero is False
+        # the text is kept as Go writes it back (Z), the value is the full parser's
+        reference = _parse_token_exact('"%s"' % value)
+        for ts in (fast.created_on, slow.created_on):
+            assert ts == reference and hash(ts) == hash(reference) and repr(ts) == repr(reference)
+            assert pickle.loads(pickle.dumps(ts)) == ts and pickle.loads(pickle.dumps(ts)).zulu is False
+        written = flows_events.dumps(attrs.evolve(fast, created_on=reference))  # written from the fields
+        assert flows_events.dumps(fast) == flows_events.dumps(slow) == written
+        assert '"created_on":"%s' % value[:19] in written and '00:00"' not in written
+        assert re.search(r'\.[0-9]*0Z"', written) is None  # (no trailing zeros in the fraction)
+        if value[19:20] != "." and value[4:10] != "-02-29":  # (February 29 is the full parser's)
+            assert fast.created_on._text == value[:19] + "Z"  # read at once, not by the full parser
 
 
 def _reformatted(line: str) -> list:

@@ -1071,3 +1071,29 @@ def test_exact_path_messages_are_well_formed() -> None:
         kind, detail = _outcome(_parse_token_exact, token)
         if kind == "error":
             assert pattern.fullmatch(detail), detail
+
+
+def test_canonical_or_zero_offset_match_is_the_two_forms() -> None:
+    # the fast path's one match: Go's output form (group 1 unset), or that form with the
+    # zero offset written +00:00 or -00:00 (group 1 set), which Go writes back with Z
+    from flows_events.timestamps import _CANONICAL_MATCH, _CANONICAL_OR_ZERO_OFFSET_MATCH, _from_zero_offset
+
+    rng = random.Random(20261201)
+    tokens = [_valid_token(rng) for _ in range(3000)]
+    texts = [t[1:-1] for t in tokens] + [t[1:-1][:-1] + rng.choice(["+00:00", "-00:00"]) for t in tokens if t.endswith('Z"')]
+    seen = {"canonical": 0, "zero offset": 0}
+    for text in texts:
+        match = _CANONICAL_OR_ZERO_OFFSET_MATCH(text)
+        zero_offset = text[-6:] in ("+00:00", "-00:00")
+        if _CANONICAL_MATCH(text) is not None:
+            assert match is not None and match.lastindex is None, text
+            seen["canonical"] += 1
+        elif match is not None:
+            assert match.lastindex == 1 and zero_offset, text
+            assert _CANONICAL_MATCH(text[:-6] + "Z") is not None, text
+            ts = _from_zero_offset(text)
+            assert ts == _parse_token_exact('"' + text + '"') and ts.zulu is False
+            seen["zero offset"] += 1
+        else:  # neither: not Go's form even with Z
+            assert _CANONICAL_MATCH(text[:-6] + "Z") is None or not zero_offset, text
+    assert seen["canonical"] > 500 and seen["zero offset"] > 300, seen

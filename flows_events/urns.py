@@ -402,22 +402,19 @@ def uncommon_validation_error(urn: str) -> str | None:
     return _validation_error_exact(urn)
 
 
-#: URNs found valid lately by :func:`checked_validation_error`, for the fast path's
-#: compiled checks to skip the match (a contact's URN comes back in event after event;
-#: a set lookup costs a fifth of a match). Bounded (emptied when full), it records
-#: valid strings only, so it changes no verdict.
+#: URNs the fast path's compiled checks found valid lately, so as not to match them
+#: again (a contact's URN comes back in event after event; a set lookup costs a fifth
+#: of a match). Bounded (emptied when full, never replaced), it holds valid strings
+#: only, so it changes no verdict.
 recently_valid: set[str] = set()
 _RECENT_LIMIT = 4096
 
 
-def checked_validation_error(urn: str) -> str | None:
-    """:func:`validation_error`, adding ``urn`` to :data:`recently_valid` if valid."""
-    error = None if _FAST_OK(urn) is not None else uncommon_validation_error(urn)
-    if error is None:
-        if len(recently_valid) >= _RECENT_LIMIT:
-            recently_valid.clear()
-        recently_valid.add(urn)
-    return error
+def remember_valid(urn: str) -> None:
+    """Add ``urn``, found valid, to :data:`recently_valid`."""
+    if len(recently_valid) >= _RECENT_LIMIT:
+        recently_valid.clear()
+    recently_valid.add(urn)
 
 
 def is_valid(urn: str) -> bool:

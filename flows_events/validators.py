@@ -363,12 +363,14 @@ def _emit(
             test = f"{src.const(_INLINE[tag])}({value}) {_INLINE_FAILS[tag]}"
             if tag in ("uuid", "uuid4"):  # the patterns are for ASCII strings (see _HEX)
                 test = f"not {value}.isascii() or {test}"
-            if tag == "urn" and check_only:  # (the fast path's: ``value`` is a str, not a subclass)
-                recent, checked = src.const(urns.recently_valid), src.const(urns.checked_validation_error)
-                test = f"{value} not in {recent} and {checked}({value}) is not None"
-            elif tag == "urn":  # the common valid URNs without a call, the others checked once
+            if tag == "urn":  # the common valid URNs without a call, the others checked once
                 uncommon = src.const(urns.uncommon_validation_error)
                 test = f"{src.const(urns.common_valid)}({value}) is None and {uncommon}({value}) is not None"
+                if check_only and i == len(tags) - 1:  # the fast path's (``value`` is a str, not a subclass)
+                    src.add(depth, f"if {value} in {src.const(urns.recently_valid)}: pass")
+                    src.add(depth, f"elif {test}: raise _Fallback")
+                    src.add(depth, f"else: {src.const(urns.remember_valid)}({value})")
+                    continue
             src.add(depth, f"if {test}:")
             src.add(depth + 1, error(tag, param))
             src.add(depth, "else:")

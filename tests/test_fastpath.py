@@ -687,14 +687,28 @@ def test_urns_found_valid_are_not_matched_again(monkeypatch: pytest.MonkeyPatch)
     def line_with(urn: str) -> str:
         return (MSG % ("9dd490d9-5bc4-4132-bbaf-699ab45836e1", CHANNEL)).replace("tel:+12065551212", urn)
 
-    line = line_with("tel:+12065551212")
+    line = line_with("tel:+12065551213")
+    urns.recently_valid.discard("tel:+12065551213")
     assert fastpath.read_text(line) is not None
-    assert "tel:+12065551212" in urns.recently_valid
-    calls: list[str] = []
-    monkeypatch.setattr(urns, "_FAST_OK", lambda urn: calls.append(urn))  # a match would show
-    assert fastpath.read_text(line) == exact(line)
-    assert calls == []
+    assert "tel:+12065551213" in urns.recently_valid
     bad = line_with("tel:12")  # invalid: never remembered, always checked
     assert fastpath.read_text(bad) is None and fastpath.read_text(bad) is None
     assert "tel:12" not in urns.recently_valid
     assert isinstance(exact(bad), flows_events.EventError)
+    uncommon = line_with("ext:anything")  # valid, but not matched by the common forms
+    assert fastpath.read_text(uncommon) == exact(uncommon)
+    assert "ext:anything" in urns.recently_valid
+    # a URN remembered is not matched again: with the matches refused, the same line
+    # reads the same (the compiled checks hold the functions, so they are patched there)
+    expected, expected_uncommon = exact(line), exact(uncommon)
+    refused = mock.Mock(side_effect=AssertionError("matched again"))
+    monkeypatch.setattr(urns, "common_valid", refused)
+    monkeypatch.setattr(urns, "uncommon_validation_error", refused)
+    fastpath._forget()  # builders compiled again, with the refusing functions
+    try:
+        assert fastpath.read_text(line) == expected
+        assert fastpath.read_text(uncommon) == expected_uncommon
+        assert refused.call_count == 0
+    finally:
+        monkeypatch.undo()
+        fastpath._forget()

@@ -20,6 +20,7 @@ __all__ = [
     "UnknownTypeError",
     "FieldError",
     "ValidationError",
+    "FieldTypeError",
     "URNError",
 ]
 
@@ -120,6 +121,8 @@ class FieldError:
             return f"must have a maximum of {self.param} items"
         if self.tag == "mutually_exclusive":
             return f"is mutually exclusive with '{self.param}'"
+        if self.tag == "type":  # a hand-built value (never goflow's)
+            return f"must be {self.param}, not {self.detail}"
         if self.detail:
             return f"failed tag '{self.tag}': {self.detail}"
         return f"failed tag '{self.tag}'"
@@ -164,6 +167,12 @@ class ValidationError(EventError):
     def tags(self) -> Tuple[str, ...]:
         """The tag of every failure, in order."""
         return tuple(e.tag for e in self.errors)
+
+
+class FieldTypeError(ValidationError, TypeError):
+    """A hand-built event holds a value of the wrong Python type (``text=5``): the
+    failures are ``type`` errors (``field 'text' must be a str, not int``), listed
+    with any rule the values of the right type break. Also a ``TypeError``."""
 
 
 class URNError(EventError):

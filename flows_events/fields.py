@@ -86,23 +86,25 @@ class Model:
 
 
 def tuple_or_none(value: Optional[Iterable[Any]]) -> Optional[Tuple[Any, ...]]:
-    """attrs converter for Go slices: ``None`` stays nil, any iterable becomes a tuple."""
+    """attrs converter for Go slices: ``None`` stays nil, a list or other iterable
+    becomes a tuple. Anything else (a str, a dict, a number) is left as it is, for the
+    event's check to report with the field's name."""
     if value is None or type(value) is tuple:
         return value
     if isinstance(value, (str, bytes, dict)):
-        raise TypeError(f"expected a list, got {type(value).__name__}")
-    return tuple(value)
+        return value  # type: ignore[return-value]
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable
+        return value  # type: ignore[return-value]
 
 
 def tuple_or_empty(value: Optional[Iterable[Any]]) -> Tuple[Any, ...]:
-    """attrs converter for ``omitempty`` Go slices, where nil and empty mean the same."""
+    """attrs converter for ``omitempty`` Go slices, where nil and empty mean the same
+    (otherwise as :func:`tuple_or_none`)."""
     if value is None:
         return ()
-    if type(value) is tuple:
-        return value
-    if isinstance(value, (str, bytes, dict)):
-        raise TypeError(f"expected a list, got {type(value).__name__}")
-    return tuple(value)
+    return tuple_or_none(value)  # type: ignore[return-value]
 
 
 class Kind:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import functools
 import re
 import zoneinfo
+from decimal import Decimal
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import attrs
 
 from . import urns
 from .codegen import Source
-from .errors import EventError, FieldError, ValidationError
+from .errors import EventError, FieldError, FieldTypeError, ValidationError
 from .fields import Kind, specs
 
 __all__ = [
@@ -389,6 +390,62 @@ def _emit(
         src.add(depth, "pass")
 
 
+def _type_test(src: Source, spec: Any, value: str) -> Tuple[str, str]:
+    """A Python test that the field value in ``value`` has a type the model can hold
+    (and the writers write), and its description for the error.
+
+    Read values always have; hand-built ones may not (``text=5``), and are reported as
+    such instead of failing later, in a check or a writer, with Python's own error.
+    """
+    from .gojson import RawJSON
+    from .timestamps import Timestamp
+    from .types import Hint
+
+    kind = spec.kind
+    model = src.const(spec.model if spec.kind != Kind.HINT else Hint)
+    if kind in (Kind.STRING, Kind.XTEXT):
+        return f"isinstance({value}, str)", "a str"
+    if kind == Kind.BOOL:
+        return f"isinstance({value}, bool)", "a bool"
+    if kind in (Kind.INT, Kind.INT_PTR):
+        test = f"isinstance({value}, int) and not isinstance({value}, bool)"
+        return (test, "an int") if kind == Kind.INT else (f"{value} is None or {test}", "an int or None")
+    if kind == Kind.TIME:
+        return f"isinstance({value}, {src.const(Timestamp)})", "a Timestamp"
+    if kind == Kind.XDATETIME:
+        return f"{value} is None or isinstance({value}, {src.const(Timestamp)})", "a Timestamp or None"
+    if kind == Kind.XNUMBER:
+        return f"{value} is None or isinstance({value}, {src.const(Decimal)})", "a Decimal or None"
+    if kind == Kind.RAW:
+        return f"{value} is None or isinstance({value}, {src.const(RawJSON)})", "a RawJSON or None"
+    name = (spec.model if kind != Kind.HINT else Hint).__name__ if kind != Kind.LIST or spec.model else "str"
+    if kind == Kind.STRUCT:
+        return f"isinstance({value}, {model})", f"a {name}"
+    if kind in (Kind.STRUCT_PTR, Kind.HINT):
+        return f"{value} is None or isinstance({value}, {model})", f"a {name} or None"
+    item = "isinstance(x, str)" if spec.elem_kind == Kind.STRING else f"(x is None or isinstance(x, {model}))"
+    if kind == Kind.LIST:
+        test = f"{value} is None or (isinstance({value}, tuple) and all({item} for x in {value}))"
+        return test, f"a tuple of {name} or None"
+    # a map: str keys
+    test = f"{value} is None or (isinstance({value}, dict) and all(isinstance(k, str) and {item} for k, x in {value}.items()))"
+    return test, f"a dict of str to {name} or None"
+
+
+def _type_name(value: Any, item_type: Optional[type] = None) -> str:
+    # the type of a value of the wrong type, as the error shows it (for a container of
+    # ``item_type`` items, the first wrong item or key)
+    if item_type is not None and isinstance(value, (tuple, dict)):
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in pairs:
+            if isinstance(value, dict) and not isinstance(key, str):
+                return f"a dict with a key of type {type(key).__name__}"
+            if not isinstance(item, item_type) and not (item is None and item_type is not str):
+                part = "a value" if isinstance(value, dict) else "an item"
+                return f"a {type(value).__name__} with {part} of type {type(item).__name__}"
+    return type(value).__name__
+
+
 def _compile(cls: type, strict: bool) -> Walk:
     src = Source()
     src.add(0, "def walk(obj, prefix, errors):")
@@ -396,16 +453,24 @@ def _compile(cls: type, strict: bool) -> Walk:
         tags = _split(spec.strict if strict else spec.validate)
         if strict and not tags and spec.model is not None and spec.kind in (Kind.LIST, Kind.MAP):
             tags = [("dive", "")]  # strict checks reach into every nested struct
-        if not tags and spec.kind not in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
+        if strict and not tags and spec.kind not in (Kind.STRUCT, Kind.STRUCT_PTR, Kind.HINT):
             continue
         value = f"_f_{spec.name}"
         src.add(1, f"{value} = obj.{spec.name}")
-        _emit(src, 1, value, spec.kind, spec.elem_kind, tags, f"prefix + {spec.key!r}", strict, 0)
+        depth = 1
+        if not strict:  # the value's type first (hand-built values); the rules only for the right one
+            test, expected = _type_test(src, spec, value)
+            src.add(1, f"if not ({test}):")
+            items = src.const(str if spec.elem_kind == Kind.STRING else spec.model) if spec.kind in (Kind.LIST, Kind.MAP) else "None"
+            src.add(2, f"errors.append(_FieldError(prefix + {spec.key!r}, 'type', {expected!r}, False, _type_name({value}, {items})))")
+            src.add(1, "else:")
+            depth = 2
+        _emit(src, depth, value, spec.kind, spec.elem_kind, tags, f"prefix + {spec.key!r}", strict, 0)
     if not strict:
         for rule in _STRUCT_RULES.get(cls, ()):
             src.add(1, f"{src.const(rule)}(obj, prefix, errors)")
     src.add(1, "return None")
-    walk: Walk = src.compile("walk", {"_walk": _walk, "_FieldError": FieldError})
+    walk: Walk = src.compile("walk", {"_walk": _walk, "_FieldError": FieldError, "_type_name": _type_name})
     return walk
 
 
@@ -472,9 +537,12 @@ def validate_strict(obj: Any) -> List[FieldError]:
 
 
 def check(obj: Any) -> None:
-    """Raise :class:`~flows_events.errors.ValidationError` if :func:`validate` finds anything."""
+    """Raise :class:`~flows_events.errors.ValidationError` if :func:`validate` finds
+    anything (:class:`~flows_events.errors.FieldTypeError` if a value has the wrong type)."""
     errors = validate(obj)
     if errors:
+        if any(error.tag == "type" for error in errors):
+            raise FieldTypeError(errors)
         raise ValidationError(errors)
 
 

@@ -972,6 +972,83 @@ def test_hand_built_invalid_event_raises(build, message: str) -> None:  # type: 
     assert str(info.value) == message
 
 
+# --- hand-built values of the wrong Python type: one FieldTypeError, every field named ---
+
+U4 = "8720f157-ca1c-432f-9c0b-2014ddc77094"
+
+WRONG_TYPES = [
+    pytest.param(lambda: fe.ErrorEvent(created_on=T, text=5), "field 'text' must be a str, not int", id="str"),
+    pytest.param(lambda: fe.FlowEnteredEvent(created_on=T, flow=fe.FlowReference(uuid=U4), terminal="yes"), "field 'terminal' must be a bool, not str", id="bool"),
+    pytest.param(lambda: fe.MsgWaitEvent(created_on=T, timeout_seconds=True), "field 'timeout_seconds' must be an int or None, not bool", id="int-ptr-bool"),
+    pytest.param(lambda: fe.MsgWaitEvent(created_on=T, timeout_seconds=1.5), "field 'timeout_seconds' must be an int or None, not float", id="int-ptr-float"),
+    pytest.param(lambda: fe.ErrorEvent(created_on="2019-01-02T15:04:05Z", text="a"), "field 'created_on' must be a Timestamp, not str", id="time"),
+    pytest.param(lambda: fe.MsgWaitEvent(created_on=T, step_uuid=5), "field 'step_uuid' must be a str, not int", id="tagged-str"),
+    pytest.param(
+        lambda: fe.ContactFieldChangedEvent(created_on=T, field=fe.FieldReference(key="age"), value=fe.Value(text="1", number=1)),
+        "field 'value.number' must be a Decimal or None, not int",
+        id="xnumber",
+    ),
+    pytest.param(
+        lambda: fe.ContactFieldChangedEvent(created_on=T, field=fe.FieldReference(key="age"), value=fe.Value(text="1", datetime="2019")),
+        "field 'value.datetime' must be a Timestamp or None, not str",
+        id="xdatetime",
+    ),
+    pytest.param(lambda: fe.RunResultChangedEvent(created_on=T, name="a", extra={"a": 1}), "field 'extra' must be a RawJSON or None, not dict", id="raw"),
+    pytest.param(lambda: fe.MsgCreatedEvent(created_on=T, msg={"text": "x"}), "field 'msg' must be a MsgOut or None, not dict", id="struct-ptr"),
+    pytest.param(lambda: fe.MsgWaitEvent(created_on=T, hint="image"), "field 'hint' must be a Hint or None, not str", id="hint"),
+    pytest.param(
+        lambda: fe.MsgCreatedEvent(created_on=T, msg=fe.MsgOut(text=3, attachments="abc")),
+        "field 'msg.text' must be a str, not int, field 'msg.attachments' must be a tuple of str or None, not str",
+        id="nested-and-str-for-list",
+    ),
+    pytest.param(
+        lambda: fe.MsgCreatedEvent(created_on=T, msg=fe.MsgOut(attachments=["a", 1])),
+        "field 'msg.attachments' must be a tuple of str or None, not a tuple with an item of type int",
+        id="list-item",
+    ),
+    pytest.param(
+        lambda: fe.InputLabelsAddedEvent(created_on=T, input_uuid=U4, labels=[fe.GroupReference(uuid=U4)]),
+        "field 'labels' must be a tuple of LabelReference or None, not a tuple with an item of type GroupReference",
+        id="list-item-class",
+    ),
+    pytest.param(
+        lambda: fe.InputLabelsAddedEvent(created_on=T, input_uuid="bad", labels=5),
+        "field 'input_uuid' must be a valid UUID4, field 'labels' must be a tuple of LabelReference or None, not int",
+        id="with-rule-failures",
+    ),
+    pytest.param(
+        lambda: fe.BroadcastCreatedEvent(created_on=T, base_language="eng", translations={"eng": 5}),
+        "field 'translations' must be a dict of str to BroadcastTranslation or None, not a dict with a value of type int",
+        id="map-value",
+    ),
+    pytest.param(
+        lambda: fe.BroadcastCreatedEvent(created_on=T, base_language="eng", translations={1: None}),
+        "field 'translations' must be a dict of str to BroadcastTranslation or None, not a dict with a key of type int",
+        id="map-key",
+    ),
+]
+
+
+@pytest.mark.parametrize("build, message", WRONG_TYPES)
+def test_hand_built_values_of_the_wrong_type_raise_field_type_error(build, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(fe.FieldTypeError) as info:
+        build()
+    error = info.value
+    assert str(error) == message
+    assert isinstance(error, TypeError) and isinstance(error, ValidationError) and isinstance(error, ValueError)
+    assert error.path == message.split("'")[1]
+    assert "type" in error.tags
+
+
+def test_wrong_types_through_evolve_and_validate() -> None:
+    event = fe.ErrorEvent(created_on=T, text="a")
+    with pytest.raises(fe.FieldTypeError, match="^field 'text' must be a str, not bytes$"):
+        attrs.evolve(event, text=b"a")
+    bag = attrs.evolve(event)
+    object.__setattr__(bag, "fatal", 1)  # past the checks: validate still says what is wrong
+    assert [(e.path, e.tag, e.param, e.detail) for e in validators.validate(bag)] == [("fatal", "type", "a bool", "int")]
+
+
 def test_hand_built_valid_events() -> None:
     assert fe.dumps(fe.MsgReceivedEvent(created_on=T)) == (
         '{"type":"msg_received","created_on":"2018-10-18T14:20:30.000123456Z","msg":{"uuid":"","text":""}}'

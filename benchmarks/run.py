@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -45,18 +46,31 @@ import flows_events
 class Inputs:
     """Everything the operations consume, built before any timing starts."""
 
-    def __init__(self, events: int, seed: int, as_bytes: bool, writer: str = "goflow") -> None:
+    def __init__(
+        self, events: int, seed: int, as_bytes: bool, writer: str = "goflow", timestamps: str = "go"
+    ) -> None:
         t0 = time.perf_counter()
         lines: list[Any] = workload.gen_lines(events, seed)
         self.generate_seconds = time.perf_counter() - t0
         self.text_lines: list[str] = lines  # goflow's own form (what the writers must give)
-        read: list[str] = lines if writer == "goflow" else [json.dumps(json.loads(line)) for line in lines]
+        read: list[str] = lines if timestamps == "go" else [_GO_TIME.sub(_isoformat, line) for line in lines]
+        read = read if writer == "goflow" else [json.dumps(json.loads(line)) for line in read]
         self.lines: list[Any] = [line.encode() for line in read] if as_bytes else read
         self.dicts: list[dict[str, Any]] = [json.loads(line) for line in lines]
         self.events = [flows_events.read_event(line) for line in lines]
         self.pyd = [peers.pydantic_adapter.validate_json(line) for line in lines]
         self.msp = [peers.msgspec_decoder.decode(line) for line in lines]
         self.bytes_per_event = sum(len(line.encode()) for line in lines) / max(len(lines), 1)
+
+
+# a time as goflow writes it, and the same instant as Python's isoformat() writes it
+# (microseconds, +00:00), for --timestamps isoformat
+_GO_TIME = re.compile(r'"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.([0-9]{1,9}))?Z"')
+
+
+def _isoformat(match: re.Match[str]) -> str:
+    micro = int((match.group(2) or "0")[:6].ljust(6, "0"))
+    return f'"{match.group(1)}{f".{micro:06d}" if micro else ""}+00:00"'
 
 
 def check_equivalence(inp: Inputs) -> dict[str, float]:
@@ -273,7 +287,8 @@ def render(summary: dict[str, Any]) -> str:
     print(f"python  : {m['python']} ({m['python_build']})", file=out)
     print("versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()), file=out)
     print(f"workload: {w['events']} events (seed {w['seed']}), {w['bytes_per_event']:.0f} bytes/event, "
-          f"{w['types']} types, input {w['input']} as {w.get('writer', 'goflow')} writes it; "
+          f"{w['types']} types, input {w['input']} as {w.get('writer', 'goflow')} writes it"
+          f"{', times as isoformat() writes them' if w.get('timestamps') == 'isoformat' else ''}; "
           f"best of {w['rounds']} interleaved rounds", file=out)
     eq = summary["output_identical_to_goflow_form"]
     print("output byte-identical to goflow's form: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in eq.items()),
@@ -358,6 +373,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--writer", choices=["goflow", "json.dumps"], default="goflow",
                         help="the read operations' lines as goflow writes them (default), or as Python's "
                              "json.dumps does (spaces after , and :, non-ASCII escaped)")
+    parser.add_argument("--timestamps", choices=["go", "isoformat"], default="go",
+                        help="the read operations' times as goflow writes them (default: nanoseconds, Z), "
+                             "or as Python's datetime.isoformat() does (microseconds, +00:00)")
     parser.add_argument("--json", action="store_true",
                         help="print a machine-readable summary on stdout (the table goes to stderr)")
     parser.add_argument("--profile", metavar="OP", choices=sorted(PROFILES),
@@ -373,7 +391,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     log(f"generating {args.events} events (seed {args.seed}) ...")
-    inp = Inputs(args.events, args.seed, args.bytes, args.writer)
+    inp = Inputs(args.events, args.seed, args.bytes, args.writer, args.timestamps)
     log(f"  {inp.generate_seconds:.1f}s, {inp.bytes_per_event:.0f} bytes/event")
 
     if args.profile:
@@ -400,6 +418,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             "types": len({d["type"] for d in inp.dicts}),
             "input": "bytes" if args.bytes else "str",
             "writer": args.writer,
+            "timestamps": args.timestamps,
         },
         "output_identical_to_goflow_form": identical,
         "results": results,

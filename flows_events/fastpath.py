@@ -384,13 +384,15 @@ def _missing(spec: Any) -> Any:
 @functools.cache
 def _buildable(cls: type) -> bool:
     """Whether the builders make exactly what the exact path makes for ``cls``: every
-    field declared with Go's tags, no attrs validators or other converters, defaults
+    field declared with Go's tags under a key of its own, no attrs validators or other converters, defaults
     that are Go's zero values, no ``__attrs_post_init__`` but :class:`Event`'s (which
     validates: the builders check the same rules). A user's class that is not is
     always read by the exact path."""
     if getattr(cls, "__attrs_post_init__", Event.__attrs_post_init__) is not Event.__attrs_post_init__:
         return False
     by_name = {spec.name: spec for spec in specs(cls)}
+    if len({spec.key for spec in by_name.values()}) != len(by_name):
+        return False  # two fields under one key (the builders count keys, one a field)
     for field in attrs.fields(cls):
         if field.name == "unknown_keys":
             continue

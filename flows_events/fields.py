@@ -87,16 +87,21 @@ class Model:
 
 def tuple_or_none(value: Optional[Iterable[Any]]) -> Optional[Tuple[Any, ...]]:
     """attrs converter for Go slices: ``None`` stays nil, a list or other iterable
-    becomes a tuple. Anything else (a str, a dict, a number) is left as it is, for the
-    event's check to report with the field's name."""
+    becomes a tuple. A str, bytes, dict or non-iterable is not a list: it is left as it
+    is for the event's check to report with the field's name, or, with validators
+    disabled (nothing would report it), refused with a ``TypeError``."""
     if value is None or type(value) is tuple:
         return value
-    if isinstance(value, (str, bytes, dict)):
-        return value  # type: ignore[return-value]
-    try:
-        return tuple(value)
-    except TypeError:  # not iterable
-        return value  # type: ignore[return-value]
+    if not isinstance(value, (str, bytes, dict)):
+        try:
+            items = iter(value)
+        except TypeError:
+            items = None
+        if items is not None:
+            return tuple(items)
+    if attrs.validators.get_disabled():
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value  # type: ignore[return-value]
 
 
 def tuple_or_empty(value: Optional[Iterable[Any]]) -> Tuple[Any, ...]:

@@ -64,18 +64,18 @@ _UUID_SHAPE = b"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
 
 
 def is_uuid(value: str) -> bool:
-    """validator v9's ``uuid``: a lowercase UUID of any version."""
-    return value.isascii() and value.encode().translate(_HEX_SHAPE) == _UUID_SHAPE
+    """validator v9's ``uuid``: a lowercase UUID of any version (a non-str is not)."""
+    return isinstance(value, str) and value.isascii() and value.encode().translate(_HEX_SHAPE) == _UUID_SHAPE
 
 
 def is_uuid4(value: str) -> bool:
-    """validator v9's ``uuid4``: a lowercase version-4, RFC 4122 variant UUID."""
+    """validator v9's ``uuid4``: a lowercase version-4, RFC 4122 variant UUID (a non-str is not)."""
     return is_uuid(value) and value[14] == "4" and value[19] in "89ab"
 
 
 def is_urn(value: str) -> bool:
-    """goflow's ``urn`` tag: the URN passes gocommon's ``Validate``."""
-    return urns.validation_error(value) is None
+    """goflow's ``urn`` tag: the URN passes gocommon's ``Validate`` (a non-str does not)."""
+    return isinstance(value, str) and urns.validation_error(value) is None
 
 
 _POINTERS = frozenset({Kind.STRUCT_PTR, Kind.INT_PTR, Kind.XDATETIME, Kind.XNUMBER, Kind.HINT})
@@ -446,9 +446,13 @@ def _type_name(value: Any, item_type: Optional[type] = None) -> str:
     return type(value).__name__
 
 
+_ZEROS: Dict[str, Any] = {Kind.STRING: "", Kind.XTEXT: "", Kind.BOOL: False, Kind.INT: 0}
+
+
 def _compile(cls: type, strict: bool) -> Walk:
     src = Source()
     src.add(0, "def walk(obj, prefix, errors):")
+    defaults = {a.name: a.default for a in attrs.fields(cls)} if attrs.has(cls) else {}
     for spec in specs(cls):
         tags = _split(spec.strict if strict else spec.validate)
         if strict and not tags and spec.model is not None and spec.kind in (Kind.LIST, Kind.MAP):
@@ -457,6 +461,9 @@ def _compile(cls: type, strict: bool) -> Walk:
             continue
         value = f"_f_{spec.name}"
         src.add(1, f"{value} = obj.{spec.name}")
+        if spec.kind in _ZEROS and defaults[spec.name] is None:
+            # a class of one's own may declare Optional[str] (or bool, int): None is Go's zero value
+            src.add(1, f"if {value} is None: {value} = {_ZEROS[spec.kind]!r}")
         depth = 1
         if not strict:  # the value's type first (hand-built values); the rules only for the right one
             test, expected = _type_test(src, spec, value)

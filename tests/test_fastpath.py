@@ -240,13 +240,21 @@ class _ZeroDefaultsEvent(flows_events.Event):
     note: str = gofield(json="note,omitempty", default="")
 
 
-@pytest.mark.parametrize("cls", [_DefaultsEvent, _PlainFieldEvent, _PostInitEvent])
+@attrs.frozen(slots=True, kw_only=True)
+class _SharedKeyEvent(flows_events.Event):
+    TYPE: ClassVar[str] = "x_shared_key"
+    a: str = gofield(json="note", default="")
+    b: str = gofield(json="note", default="")
+
+
+@pytest.mark.parametrize("cls", [_DefaultsEvent, _PlainFieldEvent, _PostInitEvent, _SharedKeyEvent])
 def test_classes_the_builders_cannot_reproduce_step_aside(restored_registry: Any, cls: type) -> None:
     flows_events.register_type(cls.TYPE, cls)  # type: ignore[attr-defined]
     assert not fastpath._buildable(cls)
     for data in (
         '{"type":"%s","created_on":"2019-01-02T15:04:05Z"}' % cls.TYPE,  # type: ignore[attr-defined]
         '{"type":"%s","created_on":"2019-01-02T15:04:05Z","note":"x"}' % cls.TYPE,  # type: ignore[attr-defined]
+        '{"type":"%s","created_on":"2019-01-02T15:04:05Z","note":"x","Note":"y"}' % cls.TYPE,  # type: ignore[attr-defined]
     ):
         assert fastpath.read_text(data) is None
         assert fastpath.read_dict(json.loads(data)) is None

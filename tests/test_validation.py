@@ -11,7 +11,8 @@ path, tag and param. Strict mode (checks beyond goflow) is tested at the end.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import ClassVar, Optional
 
 import attrs
 import pytest
@@ -1047,6 +1048,48 @@ def test_wrong_types_through_evolve_and_validate() -> None:
     bag = attrs.evolve(event)
     object.__setattr__(bag, "fatal", 1)  # past the checks: validate still says what is wrong
     assert [(e.path, e.tag, e.param, e.detail) for e in validators.validate(bag)] == [("fatal", "type", "a bool", "int")]
+
+
+def test_optional_scalars_of_ones_own_class_are_go_zero_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    @attrs.frozen(slots=True, kw_only=True)
+    class NoteEvent(fe.Event):
+        TYPE: ClassVar[str] = "x_note"
+        note: Optional[str] = gofield(json="note,omitempty", default=None)
+        ref: Optional[str] = gofield(json="ref", validate="required", default=None)
+
+    monkeypatch.setattr(fe.events, "_registry", dict(fe.events._registry))
+    fe.register_type("x_note", NoteEvent)
+    with pytest.raises(ValidationError, match="^field 'ref' is required$"):
+        NoteEvent(created_on=T)  # None is Go's "": required fails, and no type error
+    event = fe.read_event('{"type":"x_note","created_on":"2019-01-02T15:04:05Z","ref":"r"}')
+    assert event.note is None and event.ref == "r"
+    assert fe.read_event(fe.dumps(event)) == event
+    with pytest.raises(fe.FieldTypeError, match="^field 'note' must be a str, not int$"):
+        NoteEvent(created_on=T, note=5, ref="r")
+
+
+def test_list_values_that_are_not_lists() -> None:
+    with pytest.raises(fe.FieldTypeError, match="^field 'urns' must be a tuple of str or None, not str$"):
+        fe.ContactURNsChangedEvent(created_on=T, urns="tel:+12065551212")
+    with attrs.validators.disabled(), pytest.raises(TypeError, match="^expected a list, got str$"):
+        fe.ContactURNsChangedEvent(created_on=T, urns="tel:+12065551212")  # nothing would report it
+    with attrs.validators.disabled(), pytest.raises(TypeError, match="^expected a list, got int$"):
+        fe.ContactURNsChangedEvent(created_on=T, urns=5)
+
+    def broken() -> Iterator[str]:
+        yield "tel:+12065551212"
+        raise TypeError("the caller's own error")
+
+    with pytest.raises(TypeError, match="^the caller's own error$"):  # not taken for a wrong type
+        fe.ContactURNsChangedEvent(created_on=T, urns=broken())
+    assert fe.ContactURNsChangedEvent(created_on=T, urns=iter(["tel:+12065551212"])).urns == ("tel:+12065551212",)
+
+
+@pytest.mark.parametrize("value", [None, 5, b"8720f157-ca1c-432f-9c0b-2014ddc77094"])
+def test_plain_checks_say_no_to_non_strings(value: object) -> None:
+    assert validators.is_uuid(value) is False  # type: ignore[arg-type]
+    assert validators.is_uuid4(value) is False  # type: ignore[arg-type]
+    assert validators.is_urn(value) is False  # type: ignore[arg-type]
 
 
 def test_hand_built_valid_events() -> None:

@@ -52,10 +52,9 @@ from .fields import Kind, specs, tuple_or_empty, tuple_or_none
 from .gojson import RawJSON, encoders_differ
 from .numbers import parse_xnumber
 from .timestamps import (
-    _CANONICAL_OR_ZERO_OFFSET_MATCH,
+    _GO_FORM_MATCH,
     Timestamp,
-    _from_near_canonical,
-    _from_zero_offset,
+    _near_canonical,
     _parse_token_not_canonical,
 )
 from .types import HINT_TYPES
@@ -106,12 +105,11 @@ def _time(value: Any) -> Timestamp:
         raise Fallback from None
 
 
-def _time_not_canonical(value: str) -> Timestamp:
-    # _time for a str known not to be in Go's own output form (trailing fraction zeros
-    # are read at once; neither form is tried twice)
-    ts = _from_near_canonical(value)
-    if ts is not None:
-        return ts
+def _time_not_canonical(value: str, near: bool) -> Timestamp:
+    # _time for a str known not to be in Go's own output form: ``near`` it (trailing
+    # fraction zeros, a zero offset written +00:00), read at once, or Go's parser
+    if near:
+        return _near_canonical(value)
     try:
         return _parse_token_not_canonical('"' + value + '"')
     except ValueError:
@@ -525,17 +523,18 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}; {missed} += 1")
             gen.add(depth, "elif type(v) is str:")
             # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical;
-            # made on its twin, see _twin); that form with a zero offset written +00:00 or
-            # -00:00 (never Go's zero time: the offset attaches a location) matches too
-            gen.add(depth + 1, "m = _canonical_match(v)")
-            gen.add(depth + 1, "if m is not None:")
-            gen.add(depth + 2, "if m.lastindex is None:")
+            # made on its twin, see _twin); that form with just a zero offset written +00:00
+            # or -00:00 (never Go's zero time: the offset attaches a location), the same
+            # with Z (as timestamps._near_canonical); other forms near it, or none
+            gen.add(depth + 1, "m = _go_form(v)")
+            gen.add(depth + 1, "if m is not None and m.lastindex is None:")
             if required:
-                gen.add(depth + 3, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
-            gen.add(depth + 3, "t = _TimestampTwin(); t._text = v; t.__class__ = _Timestamp; v = t")
-            gen.add(depth + 2, "else: v = _from_zero_offset(v)")
+                gen.add(depth + 2, f"if v == {_ZERO_TIME_TEXT!r}: raise _Fallback")
+            gen.add(depth + 2, "t = _TimestampTwin(); t._text = v; t.__class__ = _Timestamp; v = t")
+            gen.add(depth + 1, "elif m is not None and m.lastindex == 2 and m.start(1) < 0:")
+            gen.add(depth + 2, "t = _TimestampTwin(); t._text = v[:-6] + 'Z'; t._zulu = False; t.__class__ = _Timestamp; v = t")
             gen.add(depth + 1, "else:")
-            gen.add(depth + 2, "v = _time_not_canonical(v)")
+            gen.add(depth + 2, "v = _time_not_canonical(v, m is not None)")
             if required:
                 gen.add(depth + 2, "if v.is_zero: raise _Fallback")
             gen.add(depth, "else: raise _Fallback")
@@ -629,8 +628,7 @@ def _compile(cls: type, mode: str) -> Any:
         "_time": _time,
         "_time_not_canonical": _time_not_canonical,
         "_Timestamp": Timestamp,
-        "_canonical_match": _CANONICAL_OR_ZERO_OFFSET_MATCH,
-        "_from_zero_offset": _from_zero_offset,
+        "_go_form": _GO_FORM_MATCH,
         "_TimestampTwin": _twin(Timestamp),
         "_xnumber_text": _xnumber_text,
         "_xnumber_relaxed": _xnumber_relaxed,

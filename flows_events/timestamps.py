@@ -77,12 +77,13 @@ _ZONE: Final = r"(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9])"
 _CANONICAL_RE: Final = re.compile(_DATE + _CLOCK + r"(?:\.[0-9]{0,8}[1-9])?" + _ZONE, re.ASCII)
 _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
-#: Go's output form, or that form with a zero offset written ``+00:00`` or ``-00:00``
-#: (Python's ``isoformat()``; see below), which alone sets the match's group 1: one
-#: match for the fast path, which keeps the text (and the offset written ``Z``, see
-#: :func:`_from_zero_offset`).
-_CANONICAL_OR_ZERO_OFFSET_MATCH: Final = re.compile(
-    _DATE + _CLOCK + r"(?:\.[0-9]{0,8}[1-9])?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9]|([+-]00:00))", re.ASCII
+#: Go's output form (no group set), or one near it (see _NEAR_CANONICAL_MATCH): a
+#: fraction ending in a zero (group 1) or a zero offset written ``+00:00`` or
+#: ``-00:00`` (group 2), or both. One match for the fast path, which keeps Go's own
+#: text (see :func:`_near_canonical`).
+_GO_FORM_MATCH: Final = re.compile(
+    _DATE + _CLOCK + r"(?:\.[0-9]{0,8}(?:[1-9]|(0)))?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9]|([+-]00:00))",
+    re.ASCII,
 ).fullmatch
 
 #: The same with any fraction of 1 to 9 digits (goflow's six-digit ``XDateTime`` form,
@@ -620,23 +621,22 @@ def _from_near_canonical(text: str) -> Optional[Timestamp]:
     # _from_canonical for a text known not to be in Go's output form itself
     if _NEAR_CANONICAL_MATCH(text) is None:
         return None
-    zone = -1 if text[-1] == "Z" else -6  # where the zone starts
-    fraction = text[20:zone].rstrip("0")
+    return _near_canonical(text)
+
+
+def _near_canonical(text: str) -> Timestamp:
+    """The timestamp for a text known to match _NEAR_CANONICAL_MATCH, keeping the text
+    Go writes back: trailing fraction zeros dropped, a zero offset written ``Z`` (and
+    then ``zulu`` false)."""
+    body, zone = (text[:-1], "Z") if text[-1] == "Z" else (text[:-6], text[-6:])
+    if len(body) > 19:  # a fraction: without its trailing zeros (and its point, if all zeros)
+        body = body.rstrip("0").rstrip(".")
     ts: Timestamp = _new(Timestamp)
-    if zone == -6 and text[-5:] == "00:00":  # +00:00 or -00:00: written Z, but not zulu
-        _set_text(ts, text[:19] + ("." + fraction if fraction else "") + "Z")
+    if zone == "+00:00" or zone == "-00:00":  # written Z, but not zulu
+        _set_text(ts, body + "Z")
         _set_zulu(ts, False)
     else:
-        _set_text(ts, text[:19] + ("." + fraction if fraction else "") + text[zone:])
-    return ts
-
-
-def _from_zero_offset(text: str) -> Timestamp:
-    # a text in Go's output form but for its zero offset, written +00:00 or -00:00
-    # (_CANONICAL_OR_ZERO_OFFSET_MATCH's group 1): Go writes it Z (see _from_near_canonical)
-    ts: Timestamp = _new(Timestamp)
-    _set_text(ts, text[:-6] + "Z")
-    _set_zulu(ts, False)
+        _set_text(ts, body + zone)
     return ts
 
 

@@ -1073,27 +1073,36 @@ def test_exact_path_messages_are_well_formed() -> None:
             assert pattern.fullmatch(detail), detail
 
 
-def test_canonical_or_zero_offset_match_is_the_two_forms() -> None:
-    # the fast path's one match: Go's output form (group 1 unset), or that form with the
-    # zero offset written +00:00 or -00:00 (group 1 set), which Go writes back with Z
-    from flows_events.timestamps import _CANONICAL_MATCH, _CANONICAL_OR_ZERO_OFFSET_MATCH, _from_zero_offset
+def test_go_form_match_is_the_near_canonical_forms() -> None:
+    # the fast path's one match: Go's output form (no group), a fraction with trailing
+    # zeros (group 1), a zero offset written +00:00 or -00:00 (group 2): exactly the
+    # texts _NEAR_CANONICAL_MATCH takes, each read as the full parser reads it
+    from flows_events.timestamps import (
+        _CANONICAL_MATCH,
+        _GO_FORM_MATCH,
+        _NEAR_CANONICAL_MATCH,
+        _near_canonical,
+    )
 
     rng = random.Random(20261201)
-    tokens = [_valid_token(rng) for _ in range(3000)]
-    texts = [t[1:-1] for t in tokens] + [t[1:-1][:-1] + rng.choice(["+00:00", "-00:00"]) for t in tokens if t.endswith('Z"')]
-    seen = {"canonical": 0, "zero offset": 0}
+    texts = [_valid_token(rng)[1:-1] for _ in range(3000)]
+    for text in list(texts):
+        if text.endswith("Z"):
+            zone = rng.choice(["+00:00", "-00:00", "Z"])
+            fraction = rng.choice(["", ".0", ".10", ".000000", ".123456", ".123456000", ".1234567890"])
+            texts.append(text[:19] + fraction + zone)
+    seen = {"canonical": 0, "trailing zeros": 0, "zero offset": 0, "both": 0}
     for text in texts:
-        match = _CANONICAL_OR_ZERO_OFFSET_MATCH(text)
-        zero_offset = text[-6:] in ("+00:00", "-00:00")
-        if _CANONICAL_MATCH(text) is not None:
-            assert match is not None and match.lastindex is None, text
-            seen["canonical"] += 1
-        elif match is not None:
-            assert match.lastindex == 1 and zero_offset, text
-            assert _CANONICAL_MATCH(text[:-6] + "Z") is not None, text
-            ts = _from_zero_offset(text)
-            assert ts == _parse_token_exact('"' + text + '"') and ts.zulu is False
-            seen["zero offset"] += 1
-        else:  # neither: not Go's form even with Z
-            assert _CANONICAL_MATCH(text[:-6] + "Z") is None or not zero_offset, text
-    assert seen["canonical"] > 500 and seen["zero offset"] > 300, seen
+        match = _GO_FORM_MATCH(text)
+        assert (match is not None) is (_NEAR_CANONICAL_MATCH(text) is not None), text
+        if match is None:
+            continue
+        zeros, zero_offset = match.start(1) >= 0, match.start(2) >= 0
+        assert (match.lastindex is None) is (_CANONICAL_MATCH(text) is not None), text
+        assert zero_offset is (text[-6:] in ("+00:00", "-00:00")), text
+        assert zeros is (not zero_offset and _CANONICAL_MATCH(text) is None or zero_offset and _CANONICAL_MATCH(text[:-6] + "Z") is None), text
+        seen["both" if zeros and zero_offset else "trailing zeros" if zeros else "zero offset" if zero_offset else "canonical"] += 1
+        ts, reference = _near_canonical(text), _parse_token_exact('"' + text + '"')
+        assert ts == reference and ts.zulu is reference.zulu and repr(ts) == repr(reference), text
+        assert ts.is_zero is reference.is_zero and ts.isoformat() == reference.isoformat(), text
+    assert min(seen.values()) > 100, seen

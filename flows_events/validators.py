@@ -5,6 +5,9 @@ depth-first walk over the struct, field by field in declaration order, collectin
 failure with its path. :func:`validate` is that walk over a model instance, driven by
 the tags each field declares (see :mod:`flows_events.fields`); events call it when they
 are constructed, so an event read from JSON and one built by hand obey the same rules.
+Before a field's rules, the walk checks that its value has a type the model holds (a
+value read from JSON always has; one built by hand may not, and is then reported as a
+``type`` failure, raised as :class:`~flows_events.errors.FieldTypeError`).
 
 The individual checks are also here as plain functions (:func:`is_uuid4`, :func:`is_urn`,
 ...) and as attrs validators (:func:`uuid4`, :func:`urn`, ...) for use in your own classes.

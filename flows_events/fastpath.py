@@ -382,10 +382,10 @@ def _missing(spec: Any) -> Any:
 @functools.cache
 def _buildable(cls: type) -> bool:
     """Whether the builders make exactly what the exact path makes for ``cls``: every
-    field declared with Go's tags under a key of its own, no attrs validators or other converters, defaults
-    that are Go's zero values, no ``__attrs_post_init__`` but :class:`Event`'s (which
-    validates: the builders check the same rules). A user's class that is not is
-    always read by the exact path."""
+    field declared with Go's tags, under a key of its own, no attrs validators or other
+    converters, defaults that are Go's zero values, no ``__attrs_post_init__`` but
+    :class:`Event`'s (which validates: the builders check the same rules). A user's
+    class that is not is always read by the exact path."""
     if getattr(cls, "__attrs_post_init__", Event.__attrs_post_init__) is not Event.__attrs_post_init__:
         return False
     by_name = {spec.name: spec for spec in specs(cls)}
@@ -523,9 +523,10 @@ def _build_struct(gen: _Gen, cls: type, d: str, depth: int) -> str:
                 gen.add(depth, f"if v is None: v = {gen.const(GO_ZERO_TIME)}; {missed} += 1")
             gen.add(depth, "elif type(v) is str:")
             # Go's own output form: a Timestamp keeping the text (as timestamps._from_canonical;
-            # made on its twin, see _twin); that form with just a zero offset written +00:00
-            # or -00:00 (never Go's zero time: the offset attaches a location), the same
-            # with Z (as timestamps._near_canonical); other forms near it, or none
+            # made on its twin, see _twin). That form but for a zero offset written +00:00 or
+            # -00:00 (never Go's zero time: the offset attaches a location): the text with Z,
+            # not zulu (as timestamps._near_canonical). Other forms near Go's (trailing
+            # fraction zeros), then Go's parser, in _time_not_canonical.
             gen.add(depth + 1, "m = _go_form(v)")
             gen.add(depth + 1, "if m is not None and m.lastindex is None:")
             if required:

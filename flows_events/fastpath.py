@@ -54,6 +54,7 @@ from .numbers import parse_xnumber
 from .timestamps import (
     _GO_FORM_MATCH,
     Timestamp,
+    _from_canonical,
     _near_canonical,
     _parse_token_not_canonical,
 )
@@ -99,10 +100,8 @@ _INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1
 def _time(value: Any) -> Timestamp:
     if type(value) is not str:
         raise Fallback
-    try:  # Go's output form (and trailing fraction zeros) first, then Go's parser
-        return Timestamp.parse_token('"' + value + '"')
-    except ValueError:
-        raise Fallback from None
+    ts = _from_canonical(value)  # Go's output form or near it, then Go's parser
+    return ts if ts is not None else _time_not_canonical(value, False)
 
 
 def _time_not_canonical(value: str, near: bool) -> Timestamp:
@@ -621,7 +620,6 @@ def _compile(cls: type, mode: str) -> Any:
     return gen.compile(
         "build",
         {
-        "_new": object.__new__,
         "_unknown": _unknown,
         "_Fallback": Fallback,
         "_MIN": _INT_MIN,

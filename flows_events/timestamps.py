@@ -79,8 +79,9 @@ _CANONICAL_MATCH: Final = _CANONICAL_RE.fullmatch
 
 #: Go's output form (no group set), or one near it (see _NEAR_CANONICAL_MATCH): a
 #: fraction ending in a zero (group 1) or a zero offset written ``+00:00`` or
-#: ``-00:00`` (group 2), or both. One match for the fast path, which keeps Go's own
-#: text (see :func:`_near_canonical`).
+#: ``-00:00`` (group 2), or both. The one match both paths make first (see
+#: :func:`_from_canonical`, :func:`_near_canonical`); the two plain patterns around it
+#: say what each form is, and the tests hold it to them.
 _GO_FORM_MATCH: Final = re.compile(
     _DATE + _CLOCK + r"(?:\.[0-9]{0,8}(?:[1-9]|(0)))?(?:Z|[+-](?!00:00)[0-9]{2}:[0-5][0-9]|([+-]00:00))",
     re.ASCII,
@@ -607,25 +608,22 @@ def _make(
 
 
 def _from_canonical(text: str) -> Optional[Timestamp]:
-    """The timestamp for a string in Go's output form, or in that form with trailing
-    zeros in the fraction, keeping Go's output text; ``None`` for anything else (left
-    to the full parser)."""
-    if _CANONICAL_MATCH(text) is None:
-        return _from_near_canonical(text)
+    """The timestamp for a string in Go's output form, or near it (trailing zeros in the
+    fraction, a zero offset written ``+00:00``), keeping the text Go writes back;
+    ``None`` for anything else (left to the full parser)."""
+    match = _GO_FORM_MATCH(text)
+    if match is None:
+        return None
+    if match.lastindex is not None:
+        return _near_canonical(text)
     ts: Timestamp = _new(Timestamp)
     _set_text(ts, text)
     return ts
 
 
-def _from_near_canonical(text: str) -> Optional[Timestamp]:
-    # _from_canonical for a text known not to be in Go's output form itself
-    if _NEAR_CANONICAL_MATCH(text) is None:
-        return None
-    return _near_canonical(text)
-
-
 def _near_canonical(text: str) -> Timestamp:
-    """The timestamp for a text known to match _NEAR_CANONICAL_MATCH, keeping the text
+    """The timestamp for a text known to be near Go's output form (see
+    _NEAR_CANONICAL_MATCH and _GO_FORM_MATCH), keeping the text
     Go writes back: trailing fraction zeros dropped, a zero offset written ``Z`` (and
     then ``zulu`` false)."""
     body, zone = (text[:-1], "Z") if text[-1] == "Z" else (text[:-6], text[-6:])

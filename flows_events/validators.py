@@ -393,9 +393,10 @@ def _emit(
         src.add(depth, "pass")
 
 
-def _type_test(src: Source, spec: Any, value: str) -> Tuple[str, str]:
+def _type_test(src: Source, spec: Any, value: str) -> Tuple[str, str, Optional[type]]:
     """A Python test that the field value in ``value`` has a type the model can hold
-    (and the writers write), and its description for the error.
+    (and the writers write), its description for the error, and for a list or map the
+    type of its items.
 
     Read values always have; hand-built ones may not (``text=5``), and are reported as
     such instead of failing later, in a check or a writer, with Python's own error.
@@ -405,34 +406,33 @@ def _type_test(src: Source, spec: Any, value: str) -> Tuple[str, str]:
     from .types import Hint
 
     kind = spec.kind
-    model = src.const(spec.model if spec.kind != Kind.HINT else Hint)
-    if kind in (Kind.STRING, Kind.XTEXT):
-        return f"isinstance({value}, str)", "a str"
-    if kind == Kind.BOOL:
-        return f"isinstance({value}, bool)", "a bool"
-    if kind in (Kind.INT, Kind.INT_PTR):
-        test = f"isinstance({value}, int) and not isinstance({value}, bool)"
-        return (test, "an int") if kind == Kind.INT else (f"{value} is None or {test}", "an int or None")
-    if kind == Kind.TIME:
-        return f"isinstance({value}, {src.const(Timestamp)})", "a Timestamp"
-    if kind == Kind.XDATETIME:
-        return f"{value} is None or isinstance({value}, {src.const(Timestamp)})", "a Timestamp or None"
-    if kind == Kind.XNUMBER:
-        return f"{value} is None or isinstance({value}, {src.const(Decimal)})", "a Decimal or None"
-    if kind == Kind.RAW:
-        return f"{value} is None or isinstance({value}, {src.const(RawJSON)})", "a RawJSON or None"
-    name = (spec.model if kind != Kind.HINT else Hint).__name__ if kind != Kind.LIST or spec.model else "str"
-    if kind == Kind.STRUCT:
-        return f"isinstance({value}, {model})", f"a {name}"
-    if kind in (Kind.STRUCT_PTR, Kind.HINT):
-        return f"{value} is None or isinstance({value}, {model})", f"a {name} or None"
-    item = "isinstance(x, str)" if spec.elem_kind == Kind.STRING else f"(x is None or isinstance(x, {model}))"
-    if kind == Kind.LIST:
-        test = f"{value} is None or (isinstance({value}, tuple) and all({item} for x in {value}))"
-        return test, f"a tuple of {name} or None"
-    # a map: str keys
-    test = f"{value} is None or (isinstance({value}, dict) and all(isinstance(k, str) and {item} for k, x in {value}.items()))"
-    return test, f"a dict of str to {name} or None"
+    held: type = {
+        Kind.HINT: Hint,
+        Kind.BOOL: bool,
+        Kind.INT: int,
+        Kind.INT_PTR: int,
+        Kind.TIME: Timestamp,
+        Kind.XDATETIME: Timestamp,
+        Kind.XNUMBER: Decimal,
+        Kind.RAW: RawJSON,
+    }.get(kind, spec.model or str)  # (a struct's, or its items'; else a str)
+    name = held.__name__
+    if kind in (Kind.LIST, Kind.MAP):
+        item = f"isinstance(x, {src.const(held)})"
+        if held is not str:
+            item = f"(x is None or {item})"
+        if kind == Kind.LIST:
+            test = f"isinstance({value}, tuple) and all({item} for x in {value})"
+            return f"{value} is None or ({test})", f"a tuple of {name} or None", held
+        test = f"isinstance({value}, dict) and all(isinstance(k, str) and {item} for k, x in {value}.items())"
+        return f"{value} is None or ({test})", f"a dict of str to {name} or None", held
+    test = f"isinstance({value}, {src.const(held)})"
+    if held is int:
+        test += f" and not isinstance({value}, bool)"
+    expected = ("an " if name[0] in "aeiouAEIOU" else "a ") + name
+    if kind in _POINTERS or kind == Kind.RAW:
+        return f"{value} is None or {test}", expected + " or None", None
+    return test, expected, None
 
 
 def _type_name(value: Any, item_type: Optional[type] = None) -> str:
@@ -469,10 +469,10 @@ def _compile(cls: type, strict: bool) -> Walk:
             src.add(1, f"if {value} is None: {value} = {_ZEROS[spec.kind]!r}")
         depth = 1
         if not strict:  # the value's type first (hand-built values); the rules only for the right one
-            test, expected = _type_test(src, spec, value)
+            test, expected, items = _type_test(src, spec, value)
             src.add(1, f"if not ({test}):")
-            items = src.const(str if spec.elem_kind == Kind.STRING else spec.model) if spec.kind in (Kind.LIST, Kind.MAP) else "None"
-            src.add(2, f"errors.append(_FieldError(prefix + {spec.key!r}, 'type', {expected!r}, False, _type_name({value}, {items})))")
+            item_type = "None" if items is None else src.const(items)
+            src.add(2, f"errors.append(_FieldError(prefix + {spec.key!r}, 'type', {expected!r}, False, _type_name({value}, {item_type})))")
             src.add(1, "else:")
             depth = 2
         _emit(src, depth, value, spec.kind, spec.elem_kind, tags, f"prefix + {spec.key!r}", strict, 0)
